@@ -1,0 +1,48 @@
+# The briefing site. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+CONTENT ?= content
+ADDR ?= 127.0.0.1:8000
+ENGINE ?= mkdocs
+CHROMIUM := /usr/bin/chromium
+export PYTHONDONTWRITEBYTECODE := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help site serve check test test-fast clean suggest
+
+help: ## list the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[test]'
+	touch $@
+
+site: $(VENV)/.installed ## generate the pages and build the whole site into site/
+	$(PY) -m generator --content $(CONTENT) site --engine $(ENGINE)
+
+serve: $(VENV)/.installed ## preview at http://$(ADDR), regenerating on every edit
+	$(PY) -m generator --content $(CONTENT) serve --addr $(ADDR)
+
+check: $(VENV)/.installed ## validate the content only: every problem as path:line
+	$(PY) -m generator --content $(CONTENT) check
+
+suggest: $(VENV)/.installed ## names in documents that match no profile, most frequent first
+	$(PY) -m generator --content $(CONTENT) suggest
+
+$(CHROMIUM):
+	@echo "Installing Debian's chromium for the browser tests..."
+	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi
+
+test: $(VENV)/.installed $(CHROMIUM) ## run every test, browser and scale groups included
+	$(PY) -m pytest -q
+
+test-fast: $(VENV)/.installed ## the tests without the browser and scale groups
+	$(PY) -m pytest -q -m "not browser and not slow"
+
+clean: ## remove generated files (build/, site/), keeping the virtual environment
+	rm -rf build site .site.building .site.previous .pytest_cache

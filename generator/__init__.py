@@ -1,0 +1,1 @@
+"""Turns the briefing's content/ into Markdown pages, maps and data files for MkDocs."""

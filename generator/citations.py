@@ -1,0 +1,47 @@
+"""Numbered sources for one page: each cited document gets a number the first time it is cited."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.markdown_text import escape, relative
+from generator.records import Document
+
+CITATION = re.compile(r"\[@([a-z0-9-]+)\]")
+
+
+@dataclass
+class SourceList:
+    page: str
+    documents: dict[str, Document]
+    order: list[str] = field(default_factory=list)
+
+    def number(self, slug: str) -> int:
+        if slug not in self.order:
+            self.order.append(slug)
+        return self.order.index(slug) + 1
+
+    def cite(self, slugs: tuple[str, ...] | list[str]) -> str:
+        """Markdown reference marks like [1][4], linked to the list at the bottom of the page."""
+        return "".join(f"[\\[{n}\\]](#ref-{n})" for n in sorted({self.number(s) for s in slugs}))
+
+    def prose(self, markdown: str | None) -> str:
+        """Contributor Markdown with each [@slug] turned into a numbered reference."""
+        return CITATION.sub(lambda m: self.cite([m.group(1)]), markdown or "")
+
+    def text(self, plain: str | None) -> str:
+        """Untrusted plain text, escaped, with each [@slug] turned into a numbered reference."""
+        parts = CITATION.split(plain or "")
+        return "".join(self.cite([part]) if index % 2 else escape(part)
+                       for index, part in enumerate(parts))
+
+    def entries(self) -> list[tuple[int, str]]:
+        """(number, Markdown line) for every cited document, in citation order."""
+        lines = []
+        for number, slug in enumerate(self.order, start=1):
+            doc = self.documents[slug]
+            link = relative(self.page, doc.page)
+            lines.append((number, f'<span id="ref-{number}"></span>[{escape(doc.title)}]({link})'
+                                  f" — {escape(doc.outlet)}, {doc.published}"))
+        return lines

@@ -1,0 +1,100 @@
+"""Command line: `python -m generator <command>`; content errors print as path:line, no traceback."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from generator.errors import BriefingError, ContentError
+
+log = logging.getLogger("generator")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.run(args) or 0)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.",
+              file=sys.stderr)
+        return 1
+    except BriefingError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # a bug of ours: still one line unless --debug
+        if args.debug:
+            raise
+        print(f"internal error: {error!r} (run again with --debug for the traceback)",
+              file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="generator", description=__doc__)
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
+    parser.add_argument("--content", type=Path, default=Path(os.environ.get("CONTENT", "content")),
+                        help="the content folder (default: content, or $CONTENT)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate the content and report every problem")
+    check.set_defaults(run=_check)
+    generate = commands.add_parser("generate", help="write the Markdown pages, maps and data")
+    generate.add_argument("--out", type=Path, default=Path("build/docs"))
+    generate.set_defaults(run=_generate)
+    site = commands.add_parser("site", help="generate, then build the site with MkDocs")
+    site.add_argument("--out", type=Path, default=Path("build/docs"))
+    site.add_argument("--site-dir", type=Path, default=Path("site"))
+    site.add_argument("--engine", default=os.environ.get("ENGINE", "mkdocs"),
+                      choices=["mkdocs", "zensical"])
+    site.set_defaults(run=_site)
+    serve = commands.add_parser("serve", help="preview the site, regenerating on every edit")
+    serve.add_argument("--out", type=Path, default=Path("build/docs"))
+    serve.add_argument("--addr", default=os.environ.get("ADDR", "127.0.0.1:8000"))
+    serve.set_defaults(run=_serve)
+    suggest = commands.add_parser("suggest", help="names in documents that match no profile")
+    suggest.add_argument("--limit", type=int, default=40)
+    suggest.set_defaults(run=_suggest)
+    return parser
+
+
+def _check(args: argparse.Namespace) -> int:
+    from generator.pipeline import load_catalogue
+    catalogue = load_catalogue(args.content)
+    print(f"content OK: {len(catalogue.militias)} militias, {len(catalogue.leaders)} leaders, "
+          f"{len(catalogue.documents)} documents, {len(catalogue.incidents)} incidents, "
+          f"{len(catalogue.places)} places")
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from generator.pipeline import generate
+    report = generate(args.content, args.out)
+    print(report.summary())
+    return 0
+
+
+def _site(args: argparse.Namespace) -> int:
+    from generator.pipeline import build_site
+    report = build_site(args.content, args.out, args.site_dir, engine=args.engine)
+    print(report.summary())
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from generator.pipeline import serve
+    serve(args.content, args.out, args.addr)
+    return 0
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    from generator.pipeline import suggest_names
+    for name, count in suggest_names(args.content)[: args.limit]:
+        print(f"{count:5d}  {name}")
+    return 0

@@ -1,0 +1,203 @@
+"""Stage 1, load: read content/** into source records that remember the line of every key."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import Problems
+
+log = logging.getLogger(__name__)
+
+# folder under content/ -> (record kind, accepted suffixes)
+FOLDERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "militias": ("militia", (".md",)),
+    "leaders": ("leader", (".md",)),
+    "documents": ("document", (".md", ".txt")),
+    "incidents": ("incident", (".yml", ".yaml")),
+}
+PLACES_FILE = "places.yml"
+
+
+class YamlMap(dict):
+    """A YAML mapping that knows its own line and the line of each key (1-based)."""
+
+    line: int = 1
+
+    def __init__(self, *args: Any, key_lines: dict[str, int] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.key_lines = key_lines or {}
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class YamlList(list):
+    """A YAML sequence that knows its own line and the line of each item."""
+
+    line: int = 1
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class LineLoader(yaml.SafeLoader):
+    """SafeLoader whose mappings and sequences carry line numbers."""
+
+    line_offset = 0
+
+
+def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> YamlMap:
+    result = YamlMap()
+    result.line = node.start_mark.line + 1 + loader.line_offset
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        key = str(key) if not isinstance(key, str) else key
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1 + loader.line_offset
+    return result
+
+
+def _construct_sequence(loader: LineLoader, node: yaml.SequenceNode) -> YamlList:
+    result = YamlList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1 + loader.line_offset
+    result.item_lines = [child.start_mark.line + 1 + loader.line_offset for child in node.value]
+    return result
+
+
+def _construct_timestamp(loader: LineLoader, node: yaml.ScalarNode) -> Any:
+    """A date YAML cannot build (2019-02-30) stays text, so validation can explain it."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """One record as written by a contributor, before validation."""
+
+    path: Path
+    kind: str
+    slug: str
+    meta: YamlMap
+    body: str = ""
+    body_line: int = 1
+
+
+def parse_yaml(text: str, path: Path, problems: Problems, line_offset: int = 0) -> Any:
+    """Parse YAML, reporting a syntax error as path:line instead of raising."""
+    loader = LineLoader(text)
+    loader.line_offset = line_offset
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        problems.add(path, line, f"YAML syntax error: {error.problem or error.context}")
+    except yaml.YAMLError as error:
+        problems.add(path, 1 + line_offset, f"YAML error: {error}")
+    finally:
+        loader.dispose()
+    return None
+
+
+def read_text(path: Path, problems: Problems) -> str | None:
+    """Read a file as UTF-8, reporting undecodable bytes and empty files."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problems.add(path, line, f"not UTF-8 text (byte {data[error.start]:#04x}): "
+                                 "save the file with UTF-8 encoding")
+        return None
+    if not text.strip():
+        problems.add(path, 1, "the file is empty: copy an existing file of this kind as a start")
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def split_front_matter(text: str, path: Path, problems: Problems) -> tuple[Any, str, int] | None:
+    """Split `---` YAML front matter from the body; return (meta, body, body's first line)."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        problems.add(path, 1, "the file must start with a line '---' that opens the front matter")
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            meta = parse_yaml("".join(lines[1:index]), path, problems, line_offset=1)
+            return meta, "".join(lines[index + 1:]), index + 2
+    problems.add(path, 1, "the front matter opened on line 1 is never closed with a line '---'")
+    return None
+
+
+def load_content(root: Path, problems: Problems) -> list[SourceRecord]:
+    """Every record under root, sorted by kind folder and file name."""
+    if not root.is_dir():
+        problems.add(root, 1, "content folder not found")
+        return []
+    records: list[SourceRecord] = []
+    for folder, (kind, suffixes) in FOLDERS.items():
+        for path in sorted((root / folder).glob("*")) if (root / folder).is_dir() else []:
+            if path.name.startswith(".") or path.is_dir():
+                continue
+            if path.suffix not in suffixes:
+                problems.add(path, 1, f"{folder}/ holds {' or '.join(suffixes)} files only: "
+                                      f"rename it or move it out of content/")
+                continue
+            records.extend(_load_file(path, kind, problems))
+    records.extend(_load_places(root / PLACES_FILE, problems))
+    log.info("loaded %d records from %s", len(records), root)
+    return records
+
+
+def _load_file(path: Path, kind: str, problems: Problems) -> list[SourceRecord]:
+    text = read_text(path, problems)
+    if text is None:
+        return []
+    known = len(problems.found)
+    if kind == "incident":
+        meta, body, body_line = parse_yaml(text, path, problems), "", 1
+    else:
+        parts = split_front_matter(text, path, problems)
+        if parts is None:
+            return []
+        meta, body, body_line = parts
+    if len(problems.found) > known:
+        return []
+    if meta is None:
+        meta = YamlMap(key_lines={})
+    if not isinstance(meta, YamlMap):
+        problems.add(path, 1, "expected 'key: value' lines, found something else")
+        return []
+    return [SourceRecord(path, kind, path.stem, meta, body, body_line)]
+
+
+def _load_places(path: Path, problems: Problems) -> list[SourceRecord]:
+    if not path.exists():
+        return []
+    text = read_text(path, problems)
+    places = parse_yaml(text, path, problems) if text is not None else None
+    if places is None:
+        return []
+    if not isinstance(places, YamlList):
+        problems.add(path, 1, "places.yml must be a list of places, each starting with '- slug:'")
+        return []
+    records = []
+    for index, place in enumerate(places):
+        if not isinstance(place, YamlMap):
+            problems.add(path, places.line_of(index), "each place must be a mapping of 'key: value'")
+            continue
+        records.append(SourceRecord(path, "place", str(place.get("slug", "")), place))
+    return records

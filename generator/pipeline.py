@@ -1,0 +1,177 @@
+"""The visible pipeline: load → model → link → render → maps → write → site."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+
+from generator.errors import BuildError, Problems
+from generator.load import load_content
+from generator.model import build_catalogue
+from generator.records import Catalogue
+from generator.render import RenderContext, SiteSettings, render_pages
+from generator.write import guard_output, write_tree
+
+log = logging.getLogger(__name__)
+ROOT = Path(__file__).resolve().parent.parent
+ASSETS = ROOT / "site_templates" / "assets"
+T = TypeVar("T")
+
+
+@dataclass
+class BuildReport:
+    """What a run did and how long each stage took (the benchmark reads these figures)."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+    pages: int = 0
+    files_written: int = 0
+    files_unchanged: int = 0
+    files_removed: int = 0
+    site_dir: Path | None = None
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        yield
+        self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+
+    def timed(self, name: str, work: Callable[[], T]) -> T:
+        with self.stage(name):
+            return work()
+
+    def summary(self) -> str:
+        stages = ", ".join(f"{name} {secs:.2f}s" for name, secs in self.seconds.items())
+        where = f" → {self.site_dir}" if self.site_dir else ""
+        return (f"{self.pages} pages; {self.files_written} files written, "
+                f"{self.files_unchanged} unchanged, {self.files_removed} removed{where} ({stages})")
+
+
+def load_catalogue(content: Path, report: BuildReport | None = None) -> Catalogue:
+    """Load and validate content, raising every problem together."""
+    report = report or BuildReport()
+    problems = Problems()
+    records = report.timed("load", lambda: load_content(content, problems))
+    return report.timed("model", lambda: build_catalogue(records, problems))
+
+
+def read_settings(config: Path = ROOT / "mkdocs.yml") -> SiteSettings:
+    """Site settings the pages need, from the `extra:` block of mkdocs.yml."""
+    loader = type("Tolerant", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
+    extra = (yaml.load(config.read_text(encoding="utf-8"), Loader=loader) or {}).get("extra", {})
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    as_of = time.strftime("%Y-%m-%d", time.gmtime(int(epoch))) if epoch else ""
+    edit_base = os.environ.get("EDIT_BASE") or (extra or {}).get("edit_content_base")
+    return SiteSettings(edit_base=edit_base or edit_base_from_git(), as_of=as_of)
+
+
+def edit_base_from_git() -> str | None:
+    """The edit address of this clone's origin on GitHub or GitLab, if it has one."""
+    try:
+        remote = subprocess.run(["git", "-C", str(ROOT), "remote", "get-url", "origin"],
+                                capture_output=True, text=True, check=False).stdout.strip()
+    except OSError:
+        return None
+    match = re.match(r"^(?:https://|git@)(github\.com|gitlab\.com)[/:](.+?)(?:\.git)?$", remote)
+    if not match:
+        return None
+    host, repository = match.groups()
+    middle = "edit/main" if host == "github.com" else "-/edit/main"
+    return f"https://{host}/{repository}/{middle}"
+
+
+def generate(content: Path, out: Path, report: BuildReport | None = None) -> BuildReport:
+    """Write the whole docs folder for MkDocs from the content folder."""
+    report = report or BuildReport()
+    guard_output(out, content)
+    catalogue = load_catalogue(content, report)
+    context = RenderContext(catalogue, read_settings())
+    pages = report.timed("render", lambda: render_pages(context))
+    files = {path: text.encode("utf-8") for path, text in pages.items()}
+    files.update(static_assets())
+    written = report.timed("write", lambda: write_tree(out, files))
+    report.pages = len(pages)
+    report.files_written = len(written.written)
+    report.files_unchanged = written.unchanged
+    report.files_removed = len(written.removed)
+    return report
+
+
+def static_assets() -> dict[str, bytes]:
+    """Our own CSS and JS from site_templates/assets, served by the site itself."""
+    return {f"assets/{path.relative_to(ASSETS).as_posix()}": path.read_bytes()
+            for path in sorted(ASSETS.rglob("*")) if path.is_file()}
+
+
+def build_site(content: Path, out: Path, site_dir: Path, engine: str = "mkdocs") -> BuildReport:
+    """Generate, build into a temporary folder, and swap it in only if the build succeeded."""
+    report = generate(content, out)
+    staging = site_dir.with_name(f".{site_dir.name}.building")
+    shutil.rmtree(staging, ignore_errors=True)
+    config = _config_for(out, staging)
+    try:
+        report.timed("mkdocs", lambda: _run_engine(engine, config))
+    except BuildError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, site_dir)
+    report.site_dir = site_dir
+    return report
+
+
+def serve(content: Path, out: Path, address: str) -> None:
+    """Preview: MkDocs serves the site and regenerates it whenever content or code changes."""
+    generate(content, out)
+    watched = [content.resolve(), ROOT / "site_templates", ROOT / "generator"]
+    config = _config_for(out, out.parent / "serve-site", name="mkdocs.serve.yml", strict=False,
+                         hooks=[str(ROOT / "generator" / "serve_hook.py")],
+                         watch=[str(path) for path in watched])
+    env = {**os.environ, "BRIEFING_CONTENT": str(content.resolve()),
+           "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", address,
+               "--livereload"]
+    subprocess.run(command, env=env, check=False)
+
+
+def _config_for(docs: Path, site_dir: Path, name: str = "mkdocs.generated.yml",
+                **overrides: object) -> Path:
+    """A small config that inherits mkdocs.yml and points it at this docs and site folder."""
+    config = docs.parent / name
+    settings = {"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(docs.resolve()),
+                "site_dir": str(site_dir.resolve()),
+                # INHERIT resolves relative paths from this file, so give the theme's absolutely
+                "theme": {"custom_dir": str(ROOT / "site_templates" / "overrides")},
+                **overrides}
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    return config
+
+
+def _run_engine(engine: str, config: Path) -> None:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)]
+    if engine == "zensical":
+        command = [sys.executable, "-m", "zensical", "build", "-f", str(config)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        output = (result.stderr + result.stdout).strip()
+        raise BuildError(f"{engine} build failed; the previous site was left in place:\n{output}")
+
+
+def _swap(staging: Path, site_dir: Path) -> None:
+    retired = site_dir.with_name(f".{site_dir.name}.previous")
+    shutil.rmtree(retired, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(retired)
+    staging.rename(site_dir)
+    shutil.rmtree(retired, ignore_errors=True)

@@ -1,0 +1,127 @@
+"""Stage 4, render: catalogue + links → Markdown pages through the Jinja2 templates in site_templates/."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.citations import CITATION, SourceList
+from generator.markdown_text import escape, paragraphs, relative, relative_url, safe_url
+from generator.records import Catalogue, Leader, Militia, Profile
+
+log = logging.getLogger(__name__)
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What the pages need to know about where the site and its content live."""
+
+    edit_base: str | None = None   # e.g. https://github.com/org/repo/edit/main/ (content/ follows)
+    content_prefix: str = "content"
+    as_of: str = ""
+
+
+@dataclass
+class RenderContext:
+    """Everything a template can read: the catalogue, cross-links, maps and settings."""
+
+    catalogue: Catalogue
+    settings: SiteSettings
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
+        autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["t"] = escape
+    env.filters["yaml"] = lambda value: json.dumps(escape(uncited(value)), ensure_ascii=False)
+    env.filters["paragraphs"] = paragraphs
+    env.filters["safe_url"] = safe_url
+    return env
+
+
+class PageRenderer:
+    """Renders one template for one page path, with links relative to that page."""
+
+    def __init__(self, env: jinja2.Environment, context: RenderContext) -> None:
+        self.env = env
+        self.context = context
+
+    def render(self, template: str, page: str, **values: Any) -> str:
+        sources = SourceList(page, self.context.catalogue.documents)
+        helpers: dict[str, Callable[..., Any]] = {
+            "link": lambda target: relative(page, _page_of(target)),
+            "url": lambda path: relative_url(page, path),
+            "cite": sources.cite,
+            "prose": sources.prose,
+            "cited": sources.text,
+            "edit_url": lambda record: self.edit_url(record),
+            "name_of": self.name_of,
+        }
+        return self.env.get_template(template).render(
+            page=page, sources=sources, catalogue=self.context.catalogue,
+            settings=self.context.settings, extras=self.context.extras, **helpers, **values)
+
+    def name_of(self, slug: str) -> str:
+        profile = self.context.catalogue.profile(slug)
+        return profile.name if profile else slug
+
+    def edit_url(self, record: Any) -> str | None:
+        base = self.context.settings.edit_base
+        if not base:
+            return None
+        return safe_url(f"{base.rstrip('/')}/{self.context.settings.content_prefix}/"
+                        f"{record.path.parent.name}/{record.path.name}")
+
+
+def uncited(text: object) -> str:
+    """Plain text without its [@slug] citation marks (for descriptions and titles)."""
+    return CITATION.sub("", "" if text is None else str(text))
+
+
+def _page_of(target: Any) -> str:
+    return target if isinstance(target, str) else target.page
+
+
+def render_pages(context: RenderContext) -> dict[str, str]:
+    """Every generated page: {docs-relative path: Markdown text}."""
+    renderer = PageRenderer(environment(), context)
+    catalogue = context.catalogue
+    pages: dict[str, str] = {}
+    for militia in catalogue.militias.values():
+        pages[militia.page] = renderer.render("militia.md.j2", militia.page, profile=militia)
+    for leader in catalogue.leaders.values():
+        pages[leader.page] = renderer.render("leader.md.j2", leader.page, profile=leader)
+    for document in catalogue.documents.values():
+        pages[document.page] = renderer.render("document.md.j2", document.page, doc=document)
+    for incident in catalogue.incidents.values():
+        pages[incident.page] = renderer.render("incident.md.j2", incident.page, incident=incident)
+    for template, page in SECTION_PAGES:
+        pages[page] = renderer.render(template, page)
+    log.info("rendered %d pages", len(pages))
+    return dict(sorted(pages.items()))
+
+
+SECTION_PAGES = [
+    ("home.md.j2", "index.md"),
+    ("militias_index.md.j2", "militias/index.md"),
+    ("leaders_index.md.j2", "leaders/index.md"),
+    ("documents_index.md.j2", "documents/index.md"),
+    ("incidents_index.md.j2", "incidents/index.md"),
+]
+
+
+def profile_kind(profile: Profile) -> str:
+    return "militia" if isinstance(profile, Militia) else "leader"
+
+
+__all__ = ["Leader", "Militia", "RenderContext", "SiteSettings", "render_pages", "profile_kind"]

@@ -1,0 +1,66 @@
+"""Stage 6, write: put pages, maps and assets into the docs folder, touching only what changed."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from generator.errors import BuildError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+
+
+def safe_target(out: Path, relative: str) -> Path:
+    """The file for a docs-relative path, refusing anything that would land outside out."""
+    parts = PurePosixPath(relative).parts
+    if not parts or PurePosixPath(relative).is_absolute() or ".." in parts or "\\" in relative:
+        raise BuildError(f"refusing to write {relative!r}: it would leave the output folder")
+    return out.joinpath(*parts)
+
+
+def guard_output(out: Path, content: Path) -> None:
+    """The generator never writes into content/: refuse an output folder inside it (or above it)."""
+    out_abs, content_abs = out.resolve(), content.resolve()
+    if out_abs == content_abs or out_abs.is_relative_to(content_abs) \
+            or content_abs.is_relative_to(out_abs):
+        raise BuildError(f"the output folder {out} overlaps the content folder {content}: "
+                         f"choose another --out")
+
+
+def write_tree(out: Path, files: dict[str, bytes]) -> WriteReport:
+    """Make out hold exactly files: write new or changed ones, delete stale ones."""
+    report = WriteReport()
+    targets = {safe_target(out, name): data for name, data in files.items()}
+    for target, data in sorted(targets.items()):
+        if target.is_file() and target.read_bytes() == data:
+            report.unchanged += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+        report.written.append(str(target.relative_to(out)))
+    report.removed = _remove_stale(out, set(targets))
+    log.info("wrote %d files, %d unchanged, removed %d", len(report.written), report.unchanged,
+             len(report.removed))
+    return report
+
+
+def _remove_stale(out: Path, keep: set[Path]) -> list[str]:
+    removed = []
+    for path in sorted(out.rglob("*"), reverse=True):
+        if path.is_file() and path not in keep:
+            path.unlink()
+            removed.append(str(path.relative_to(out)))
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return removed
