@@ -15,7 +15,7 @@ def escape(text: object) -> str:
     """Text shown as itself: every HTML and Markdown control character becomes an entity."""
     if text is None:
         return ""
-    flat = " ".join(str(text).split())
+    flat = re.sub(r"\s+", " ", str(text))
     return _SPECIAL.sub(lambda match: _ENTITIES[match.group(0)], flat)
 
 

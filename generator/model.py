@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from generator import fields as f
 from generator.errors import Problems
 from generator.fields import Field
 from generator.load import SourceRecord
-from generator.references import check_references
 from generator.records import (
-    ATTRIBUTION_STATUSES, DATE_PRECISIONS, DOCUMENT_KINDS, INCIDENT_KINDS, MILITIA_KINDS,
-    PLACE_KINDS, RELATION_KINDS, STATUSES, Attribution, Catalogue, Designation, Document,
-    Incident, Leader, Leadership, Militia, Place, Profile, Relation, Role,
+    ATTRIBUTION_STATUSES,
+    DATE_PRECISIONS,
+    DOCUMENT_KINDS,
+    INCIDENT_KINDS,
+    MILITIA_KINDS,
+    PLACE_KINDS,
+    RELATION_KINDS,
+    STATUSES,
+    Attribution,
+    Catalogue,
+    Designation,
+    Document,
+    Incident,
+    Leader,
+    Leadership,
+    Militia,
+    Place,
+    Relation,
+    Role,
 )
+from generator.references import check_references
 
 IRAQ_LATITUDE = (29.0, 37.5)
 IRAQ_LONGITUDE = (38.7, 48.7)
@@ -27,7 +41,8 @@ SOURCES = Field(f.list_of(f.slug))
 DESIGNATION = {"by": Field(f.text, True), "type": Field(f.text, True),
                "date": Field(f.partial_date), "sources": SOURCES}
 PROFILE = {"name": Field(f.text, True), "arabic": Field(f.text),
-           "aliases": Field(f.list_of(f.text)), "summary": Field(f.text),
+           "aliases": Field(f.list_of(f.text)), "look_alikes": Field(f.list_of(f.text)),
+           "summary": Field(f.text),
            "designations": Field(f.text, items=DESIGNATION), "sources": SOURCES,
            "tags": Field(f.list_of(f.text))}
 MILITIA = {
@@ -131,6 +146,7 @@ def _required(cls: type) -> tuple[str, ...]:
 def _profile_values(record: SourceRecord, values: dict[str, Any]) -> dict[str, Any]:
     return dict(slug=record.slug, path=record.path, name=values["name"],
                 arabic=values["arabic"], aliases=values["aliases"],
+                look_alikes=values["look_alikes"],
                 designations=_entries(Designation, values["designations"]),
                 summary=values["summary"], sources=values["sources"], tags=values["tags"],
                 body=record.body, body_line=record.body_line, lines=record.meta.key_lines)

@@ -19,6 +19,7 @@ import yaml
 
 from generator.errors import BuildError, Problems
 from generator.load import load_content
+from generator.mentions import link_documents, suggestions
 from generator.model import build_catalogue
 from generator.records import Catalogue
 from generator.render import RenderContext, SiteSettings, render_pages
@@ -66,6 +67,11 @@ def load_catalogue(content: Path, report: BuildReport | None = None) -> Catalogu
     return report.timed("model", lambda: build_catalogue(records, problems))
 
 
+def suggest_names(content: Path) -> list[tuple[str, int]]:
+    """Names in documents that match no profile, most frequent first."""
+    return suggestions(load_catalogue(content))
+
+
 def read_settings(config: Path = ROOT / "mkdocs.yml") -> SiteSettings:
     """Site settings the pages need, from the `extra:` block of mkdocs.yml."""
     loader = type("Tolerant", (yaml.SafeLoader,), {})
@@ -97,7 +103,8 @@ def generate(content: Path, out: Path, report: BuildReport | None = None) -> Bui
     report = report or BuildReport()
     guard_output(out, content)
     catalogue = load_catalogue(content, report)
-    context = RenderContext(catalogue, read_settings())
+    links = report.timed("link", lambda: link_documents(catalogue))
+    context = RenderContext(catalogue, read_settings(), links)
     pages = report.timed("render", lambda: render_pages(context))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(static_assets())

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 MILITIA_KINDS = ("militia", "umbrella", "party", "state-force", "patron")
 STATUSES = ("active", "inactive", "dissolved", "unknown")
@@ -71,6 +71,7 @@ class Profile:
     name: str
     arabic: str | None
     aliases: tuple[str, ...]
+    look_alikes: tuple[str, ...]   # names containing ours that mean someone else (Sadr City)
     designations: tuple[Designation, ...]
     summary: str | None
     sources: Sources

@@ -13,6 +13,7 @@ import jinja2
 
 from generator.citations import CITATION, SourceList
 from generator.markdown_text import escape, paragraphs, relative, relative_url, safe_url
+from generator.mentions import Links
 from generator.records import Catalogue, Leader, Militia, Profile
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ class RenderContext:
 
     catalogue: Catalogue
     settings: SiteSettings
+    links: Links = field(default_factory=Links)
     extras: dict[str, Any] = field(default_factory=dict)
 
 
@@ -66,10 +68,26 @@ class PageRenderer:
             "cited": sources.text,
             "edit_url": lambda record: self.edit_url(record),
             "name_of": self.name_of,
+            "linked": lambda paragraph, mentions: self.linked(page, paragraph, mentions),
+            "profile_of": self.context.catalogue.profile,
         }
         return self.env.get_template(template).render(
-            page=page, sources=sources, catalogue=self.context.catalogue,
+            page=page, sources=sources, catalogue=self.context.catalogue, links=self.context.links,
             settings=self.context.settings, extras=self.context.extras, **helpers, **values)
+
+    def linked(self, page: str, paragraph: str, mentions: tuple[Any, ...]) -> str:
+        """A paragraph of untrusted text, escaped, with each profile's first mention linked."""
+        pieces, position, seen = [], 0, set()
+        for mention in mentions:
+            target = self.context.catalogue.profile(mention.slug)
+            if mention.slug in seen or target is None:
+                continue
+            seen.add(mention.slug)
+            pieces.append(escape(paragraph[position:mention.start]))
+            pieces.append(f"[{escape(mention.text)}]({relative(page, target.page)})")
+            position = mention.end
+        pieces.append(escape(paragraph[position:]))
+        return "".join(pieces)
 
     def name_of(self, slug: str) -> str:
         profile = self.context.catalogue.profile(slug)

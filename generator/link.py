@@ -1,0 +1,357 @@
+"""Entity linking: find every militia and leader a document mentions.
+
+All names are compiled into one Aho-Corasick automaton over normalised text
+(see normalize.py). A document is normalised once and scanned once; the hits
+are filtered (word boundaries, case rules), resolved leftmost-longest without
+overlaps, and surname-only hits are kept only where unambiguous.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import ahocorasick
+
+from generator.normalize import Normalized, is_word_char, normalize, normalize_name
+
+NAME, SHORT, BLOCK = "name", "short", "block"
+_ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{1,6})?")
+_PROCLITICS = frozenset("وفبل")  # Arabic one-letter prefixes written attached
+
+
+@dataclass(frozen=True)
+class Entity:
+    slug: str
+    kind: str
+    names: tuple[str, ...]
+    short_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    slug: str
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    role: str  # NAME, SHORT or BLOCK
+    slug: str = ""
+    kind: str = ""
+    acronym: bool = False  # matched only where written in capitals
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A resolved hit, in original offsets; owners are (slug, kind) pairs."""
+
+    start: int
+    end: int
+    role: str
+    owners: tuple[tuple[str, str], ...]
+
+
+def is_acronym(name: str) -> bool:
+    """All capitals, 2-6 letters, possibly hyphenated: KH, AAH, IRGC-QF."""
+    letters = name.replace("-", "")
+    return bool(_ACRONYM.fullmatch(name)) and 2 <= len(letters) <= 6
+
+
+def _patterns(
+    entities: Iterable[Entity], blockers: Iterable[str]
+) -> Iterator[tuple[str, _Pattern]]:
+    for entity in entities:
+        for name in entity.names:
+            yield name, _Pattern(NAME, entity.slug, entity.kind, is_acronym(name))
+        for name in entity.short_names:
+            yield name, _Pattern(SHORT, entity.slug, entity.kind, is_acronym(name))
+    for name in blockers:
+        yield name, _Pattern(BLOCK)
+
+
+def _build(entities: Iterable[Entity], blockers: Iterable[str]) -> ahocorasick.Automaton | None:
+    table: dict[str, list[_Pattern]] = {}
+    for name, pattern in _patterns(entities, blockers):
+        key = normalize_name(name)
+        if key and pattern not in table.setdefault(key, []):
+            table[key].append(pattern)
+    if not table:
+        return None
+    automaton = ahocorasick.Automaton()
+    for key, patterns in table.items():
+        automaton.add_word(key, (len(key), tuple(patterns), _fixed_role(patterns)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _fixed_role(patterns: list[_Pattern]) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """The classification of a key whose patterns do not depend on how it is written."""
+    if any(p.acronym or p.role == SHORT for p in patterns):
+        return None
+    return _classify(tuple(patterns), "")
+
+
+def _starts_word(s: str, i: int) -> bool:
+    """A word boundary before s[i]; an attached Arabic proclitic (و ب ل ف) is allowed."""
+    if i == 0 or not is_word_char(s[i - 1]):
+        return True
+    if not ("\u0600" <= s[i] <= "\u06ff"):
+        return False
+    j = i
+    while j > 0 and i - j < 2 and s[j - 1] in _PROCLITICS:
+        j -= 1
+    return j < i and (j == 0 or not is_word_char(s[j - 1]))
+
+
+def _ends_word(s: str, end: int) -> bool:
+    return end == len(s) or not is_word_char(s[end])
+
+
+def _written_ok(pattern: _Pattern, surface: str) -> bool:
+    """Acronyms only in capitals; Latin surnames only capitalised."""
+    if pattern.acronym:
+        return not any(c.islower() for c in surface)
+    if pattern.role == SHORT:
+        return not surface[:1].islower()
+    return True
+
+
+def _classify(
+    patterns: tuple[_Pattern, ...], surface: str
+) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """The role a hit plays (a blocker beats a name beats a surname) and its owners."""
+    valid = [p for p in patterns if _written_ok(p, surface)]
+    for role in (BLOCK, NAME, SHORT):
+        owners = sorted({(p.slug, p.kind) for p in valid if p.role == role})
+        if owners:
+            return role, tuple(owners)
+    return None
+
+
+def _leftmost_longest(spans: list[_Span]) -> list[_Span]:
+    chosen: list[_Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end, s.role)):
+        if not chosen or span.start >= chosen[-1].end:
+            chosen.append(span)
+    return chosen
+
+
+def _pick(owners: tuple[tuple[str, str], ...], context: set[str]) -> tuple[str, str] | None:
+    """The one owner of an ambiguous name, if the document's full names single it out."""
+    if len(owners) == 1:
+        return owners[0]
+    named = [owner for owner in owners if owner[0] in context]
+    return named[0] if len(named) == 1 else None
+
+
+class Linker:
+    """Finds mentions of entities in text; build once, use for many documents."""
+
+    def __init__(self, entities: Iterable[Entity], blockers: Iterable[str] = ()) -> None:
+        self._automaton = _build(list(entities), list(blockers))
+
+    def find(self, text: str) -> list[Mention]:
+        """Mentions in `text`, sorted by start and non-overlapping."""
+        spans = self._spans(text)
+        context = {s.owners[0][0] for s in spans if s.role == NAME and len(s.owners) == 1}
+        mentions = []
+        for span in spans:
+            owner = _pick(span.owners, context) if span.role != BLOCK else None
+            if owner:
+                mentions.append(
+                    Mention(owner[0], owner[1], span.start, span.end, text[span.start : span.end])
+                )
+        return mentions
+
+    def _spans(self, text: str) -> list[_Span]:
+        """Every resolved hit, including blockers and ambiguous surnames."""
+        if self._automaton is None:
+            return []
+        norm = normalize(text)
+        return _leftmost_longest(list(self._hits(norm, text)))
+
+    def _hits(self, norm: Normalized, text: str) -> Iterator[_Span]:
+        s = norm.text
+        for last, (length, patterns, fixed) in self._automaton.iter(s):
+            first = last - length + 1
+            if not (_starts_word(s, first) and _ends_word(s, last + 1)):
+                continue
+            start, end = norm.original_span(first, last + 1)
+            found = fixed or _classify(patterns, text[start:end])
+            if found:
+                yield _Span(start, end, found[0], found[1])
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _spaced(text: str) -> str:
+    """Whitespace collapsed, keeping one space at either edge where there was any."""
+    core = _collapse(text)
+    lead = " " if text[:1].isspace() and core else ""
+    trail = " " if text[-1:].isspace() and core else ""
+    return lead + core + trail
+
+
+def _window_before(text: str, end: int, need: int) -> str:
+    """Enough raw text before `end` to give `need` characters once collapsed."""
+    size = need + 16
+    while True:
+        start = max(0, end - size)
+        part = _spaced(text[start:end])
+        if start == 0 or len(part) > need + 1:
+            return part
+        size *= 2
+
+
+def _window_after(text: str, start: int, need: int) -> str:
+    size = need + 16
+    while True:
+        end = min(len(text), start + size)
+        part = _spaced(text[start:end])
+        if end == len(text) or len(part) > need + 1:
+            return part
+        size *= 2
+
+
+def _cut_before(text: str, need: int) -> str:
+    if len(text) <= need:
+        return text.lstrip()
+    piece = text[-need:] if need else ""
+    if not text[-need - 1].isspace():
+        piece = piece.split(" ", 1)[1] if " " in piece else ""
+    return "…" + piece.lstrip()
+
+
+def _cut_after(text: str, need: int) -> str:
+    if len(text) <= need:
+        return text.rstrip()
+    piece = text[:need]
+    if not text[need].isspace():
+        piece = piece.rsplit(" ", 1)[0] if " " in piece else ""
+    return piece.rstrip() + "…"
+
+
+def snippet(text: str, mention: Mention, width: int = 90) -> tuple[str, str, str]:
+    """(before, matched, after) around a mention, about `width` characters in all."""
+    matched = _collapse(text[mention.start : mention.end])
+    need = max(0, (width - len(matched)) // 2)
+    before = _cut_before(_window_before(text, mention.start, need), need)
+    after = _cut_after(_window_after(text, mention.end, need), need)
+    return before, matched, after
+
+
+# --- names the profiles do not cover yet (`generator suggest`) ---
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’ʿ-]*")
+_CONNECTORS = frozenset({"of", "the", "bin", "ibn", "bint", "al", "el", "wa"})
+_SKIP_LEADING = frozenset(
+    """
+    a an and as at after also according before but by during for from he her his however
+    if in it its last meanwhile mr mrs ms dr next of on our she since so some that the their
+    these they this those though to under when where while with we yesterday today
+    prime minister president secretary-general sheikh grand ayatollah general gen commander
+    deputy leader cleric chairman spokesman spokeswoman colonel col lieutenant
+""".split()
+)
+_NOT_FIRST = _SKIP_LEADING | _CONNECTORS
+_CALENDAR = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday
+""".split()
+)
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    word: str
+
+
+def _tokens(text: str) -> Iterator[_Token]:
+    for m in _TOKEN.finditer(text):
+        word = m.group().rstrip("-'’ʿ")
+        if word[-2:-1] in ("'", "’") and word[-1:] in ("s", "S"):
+            word = word[:-2]  # possessive: al-Askari's
+        yield _Token(m.start(), m.start() + len(word), word)
+
+
+def _is_capitalised(word: str) -> bool:
+    """Askari, al-Askari, Al-Askari."""
+    bare = word[3:] if word[:3].lower() in ("al-", "el-") else word
+    return bare[:1].isupper()
+
+
+def _runs(text: str) -> Iterator[list[_Token]]:
+    """Capitalised words and connectors (of, bin, al...) joined by single spaces."""
+    run: list[_Token] = []
+    for token in _tokens(text):
+        capital = _is_capitalised(token.word)
+        usable = capital or token.word.lower() in _CONNECTORS
+        if run and usable and text[run[-1].end : token.start] in (" ", "\t"):
+            run.append(token)
+            continue
+        if run:
+            yield run
+        run = [token] if capital else []
+    if run:
+        yield run
+
+
+def _covered(token: _Token, spans: list[_Span], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, token.start)
+    before = spans[i - 1] if i else None
+    return bool(before and before.end > token.start) or (
+        i < len(spans) and spans[i].start < token.end
+    )
+
+
+def _segments(run: list[_Token], spans: list[_Span], starts: list[int]) -> Iterator[list[_Token]]:
+    """Split a run at dates and at text already linked or blocked."""
+    segment: list[_Token] = []
+    for token in run:
+        if token.word.lower() in _CALENDAR or _covered(token, spans, starts):
+            yield segment
+            segment = []
+        else:
+            segment.append(token)
+    yield segment
+
+
+def _trim(segment: list[_Token]) -> list[_Token]:
+    """Drop sentence-start words and titles in front, connectors at the end."""
+    lo, hi = 0, len(segment)
+    while lo < hi and segment[lo].word.lower() in _NOT_FIRST:
+        lo += 1
+    while hi > lo and segment[hi - 1].word.lower() in _CONNECTORS:
+        hi -= 1
+    return segment[lo:hi]
+
+
+def _candidate_names(text: str, spans: list[_Span]) -> Iterator[str]:
+    starts = [span.start for span in spans]
+    for run in _runs(text):
+        for segment in _segments(run, spans, starts):
+            name = _trim(segment)
+            shouting = all(t.word.isupper() for t in name)  # headlines in capitals
+            if sum(_is_capitalised(t.word) for t in name) >= 2 and not shouting:
+                yield " ".join(text[name[0].start : name[-1].end].split())
+
+
+def unmatched_names(texts: Iterable[str], linker: Linker) -> list[tuple[str, int]]:
+    """Person- or organisation-like names no profile or blocker covers, most frequent first."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(_candidate_names(text, linker._spans(text)))
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

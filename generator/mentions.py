@@ -1,0 +1,108 @@
+"""Stage 3, link: which profiles each document mentions, with snippets, backlinks and co-mentions."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from generator.link import Entity, Linker, Mention, snippet, unmatched_names
+from generator.markdown_text import paragraphs
+from generator.records import Catalogue, Document, Leader, Profile
+
+log = logging.getLogger(__name__)
+PARAGRAPH_BREAK = "\n\n"
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """A document that mentions a profile: how often, and the text around the first mention."""
+
+    document: Document
+    count: int
+    snippet: tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class LinkedDocument:
+    """A document's text split into paragraphs, with the mentions that fall in each."""
+
+    paragraphs: tuple[tuple[str, tuple[Mention, ...]], ...]
+    counts: tuple[tuple[str, int], ...]   # (profile slug, mentions), most mentioned first
+
+
+@dataclass
+class Links:
+    documents: dict[str, LinkedDocument] = field(default_factory=dict)
+    backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
+    co_mentions: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+
+def make_linker(catalogue: Catalogue) -> Linker:
+    """One matcher for the whole catalogue; place names block look-alikes (Sadr City)."""
+    entities = [Entity(p.slug, "leader" if isinstance(p, Leader) else "militia", p.names,
+                       p.short_names if isinstance(p, Leader) else ())
+                for p in catalogue.profiles]
+    blockers = [name for place in catalogue.places.values()
+                for name in (place.name, place.arabic) if name]
+    blockers += [name for profile in catalogue.profiles for name in profile.look_alikes]
+    return Linker(entities, blockers)
+
+
+def document_text(document: Document) -> tuple[str, list[tuple[int, str]]]:
+    """The text the linker reads, and each paragraph with its offset in that text."""
+    offsets, position = [], 0
+    for paragraph in paragraphs(document.body):
+        offsets.append((position, paragraph))
+        position += len(paragraph) + len(PARAGRAPH_BREAK)
+    return PARAGRAPH_BREAK.join(p for _, p in offsets), offsets
+
+
+def link_documents(catalogue: Catalogue, linker: Linker | None = None) -> Links:
+    linker = linker or make_linker(catalogue)
+    links = Links()
+    together: Counter[tuple[str, str]] = Counter()
+    for document in catalogue.documents.values():
+        text, offsets = document_text(document)
+        mentions = linker.find(text)
+        links.documents[document.slug] = _split(mentions, offsets)
+        counts = Counter(m.slug for m in mentions)
+        for slug, count in counts.items():
+            first = next(m for m in mentions if m.slug == slug)
+            links.backlinks.setdefault(slug, []).append(
+                Backlink(document, count, snippet(text, first)))
+        together.update(combinations(sorted(counts), 2))
+    for backlinks in links.backlinks.values():
+        backlinks.sort(key=lambda b: (b.document.published, b.document.slug), reverse=True)
+    links.co_mentions = _co_mentions(together)
+    log.info("linked %d documents", len(links.documents))
+    return links
+
+
+def _split(mentions: list[Mention], offsets: list[tuple[int, str]]) -> LinkedDocument:
+    result = []
+    for start, paragraph in offsets:
+        inside = tuple(Mention(m.slug, m.kind, m.start - start, m.end - start, m.text)
+                       for m in mentions if start <= m.start and m.end <= start + len(paragraph))
+        result.append((paragraph, inside))
+    counts = Counter(m.slug for m in mentions)
+    return LinkedDocument(tuple(result), tuple(sorted(counts.items(), key=lambda c: (-c[1], c[0]))))
+
+
+def _co_mentions(together: Counter[tuple[str, str]]) -> dict[str, list[tuple[str, int]]]:
+    neighbours: dict[str, Counter[str]] = defaultdict(Counter)
+    for (one, other), count in together.items():
+        neighbours[one][other] += count
+        neighbours[other][one] += count
+    return {slug: sorted(counter.items(), key=lambda c: (-c[1], c[0]))
+            for slug, counter in sorted(neighbours.items())}
+
+
+def suggestions(catalogue: Catalogue) -> list[tuple[str, int]]:
+    """Names in documents that look like people or groups but match no profile."""
+    linker = make_linker(catalogue)
+    return unmatched_names((document_text(d)[0] for d in catalogue.documents.values()), linker)
+
+
+__all__ = ["Backlink", "LinkedDocument", "Links", "Profile", "link_documents", "suggestions"]
