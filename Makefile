@@ -10,7 +10,12 @@ CHROMIUM := /usr/bin/chromium
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve check test test-fast clean suggest
+SCALE ?= 10
+KIND ?=
+NAME ?=
+FILE ?=
+DEST ?=
+.PHONY: help site serve check test test-fast clean suggest corpus bench new import-acled deploy
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -43,6 +48,22 @@ test: $(VENV)/.installed $(CHROMIUM) ## run every test, browser and scale groups
 
 test-fast: $(VENV)/.installed ## the tests without the browser and scale groups
 	$(PY) -m pytest -q -m "not browser and not slow"
+
+corpus: $(VENV)/.installed ## write a synthetic content tree SCALE times the bundled one under build/
+	$(PY) -m generator --content $(CONTENT) corpus --scale $(SCALE)
+
+bench: $(VENV)/.installed ## measure the generator and MkDocs at 1x, 10x and 100x the content
+	$(PY) bench/run.py
+
+new: $(VENV)/.installed ## scaffold a file: make new KIND=militia|leader|document|incident NAME="..."
+	$(PY) -m generator --content $(CONTENT) new --kind "$(KIND)" --name "$(NAME)"
+
+import-acled: $(VENV)/.installed ## turn an ACLED CSV export into incident files: make import-acled FILE=x.csv
+	$(PY) -m generator --content $(CONTENT) import-acled "$(FILE)"
+
+deploy: site ## copy site/ to a static host folder or rsync target: make deploy DEST=user@host:/var/www/briefing
+	@test -n "$(DEST)" || { echo "usage: make deploy DEST=<folder or rsync target>"; exit 2; }
+	rsync -a --delete --checksum site/ "$(DEST)/"
 
 clean: ## remove generated files (build/, site/), keeping the virtual environment
 	rm -rf build site .site.building .site.previous .pytest_cache
