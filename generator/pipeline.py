@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import re
@@ -18,6 +19,7 @@ from typing import TypeVar
 import yaml
 
 from generator.errors import BuildError, Problems
+from generator.incident_maps import build_maps
 from generator.load import load_content
 from generator.mentions import link_documents, suggestions
 from generator.model import build_catalogue
@@ -80,7 +82,9 @@ def read_settings(config: Path = ROOT / "mkdocs.yml") -> SiteSettings:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     as_of = time.strftime("%Y-%m-%d", time.gmtime(int(epoch))) if epoch else ""
     edit_base = os.environ.get("EDIT_BASE") or (extra or {}).get("edit_content_base")
-    return SiteSettings(edit_base=edit_base or edit_base_from_git(), as_of=as_of)
+    tiles = os.environ.get("MAP_TILES_URL") or (extra or {}).get("map_tiles_url") or None
+    return SiteSettings(edit_base=edit_base or edit_base_from_git(), as_of=as_of,
+                        tiles_url=tiles)
 
 
 def edit_base_from_git() -> str | None:
@@ -103,10 +107,13 @@ def generate(content: Path, out: Path, report: BuildReport | None = None) -> Bui
     report = report or BuildReport()
     guard_output(out, content)
     catalogue = load_catalogue(content, report)
+    settings = read_settings()
     links = report.timed("link", lambda: link_documents(catalogue))
-    context = RenderContext(catalogue, read_settings(), links)
+    map_set = report.timed("maps", lambda: build_maps(catalogue, settings.tiles_url))
+    context = RenderContext(catalogue, settings, links, map_set)
     pages = report.timed("render", lambda: render_pages(context))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
+    files.update(map_set.files)
     files.update(static_assets())
     written = report.timed("write", lambda: write_tree(out, files))
     report.pages = len(pages)
@@ -168,11 +175,52 @@ def _config_for(docs: Path, site_dir: Path, name: str = "mkdocs.generated.yml",
 def _run_engine(engine: str, config: Path) -> None:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)]
     if engine == "zensical":
-        command = [sys.executable, "-m", "zensical", "build", "-f", str(config)]
+        return _run_zensical(config)
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         output = (result.stderr + result.stdout).strip()
         raise BuildError(f"{engine} build failed; the previous site was left in place:\n{output}")
+
+
+def _run_zensical(config: Path) -> None:
+    """Build with Zensical (Material's successor, which reads mkdocs.yml).
+
+    Zensical wants docs_dir and site_dir inside the folder of its config file and given relative
+    to it, so it gets a fully merged config next to the docs folder, builds into a folder beside
+    it, and the result is moved to the site folder MkDocs would have used.
+    """
+    if importlib.util.find_spec("zensical") is None:
+        raise BuildError("zensical is not installed: run `make site ENGINE=zensical`, or "
+                         "`.venv/bin/pip install -e '.[zensical]'`")
+    ours = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings = _merged(yaml.safe_load(Path(ours.pop("INHERIT")).read_text(encoding="utf-8")), ours)
+    docs, target = Path(settings["docs_dir"]), Path(settings["site_dir"])
+    work = config.parent.resolve()
+    built = work / ".zensical-site"
+    shutil.rmtree(built, ignore_errors=True)
+    settings.update(docs_dir=docs.resolve().relative_to(work).as_posix(), site_dir=built.name)
+    for key in ("hooks", "watch"):  # MkDocs-only, serve only
+        settings.pop(key, None)
+    merged = work / "zensical.generated.yml"
+    merged.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False),
+                      encoding="utf-8")
+    command = [sys.executable, "-m", "zensical", "build", "--clean", "--strict", "-f", str(merged)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=work)
+    if result.returncode != 0 or not (built / "index.html").is_file():
+        shutil.rmtree(built, ignore_errors=True)
+        output = (result.stderr + result.stdout).strip()
+        raise BuildError(f"zensical build failed; the previous site was left in place:\n{output}")
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.move(built, target)
+
+
+def _merged(parent: dict, child: dict) -> dict:
+    """MkDocs' INHERIT rule: mappings merge key by key, anything else in the child wins."""
+    result = dict(parent)
+    for key, value in child.items():
+        both = isinstance(value, dict) and isinstance(result.get(key), dict)
+        result[key] = _merged(result[key], value) if both else value
+    return result
 
 
 def _swap(staging: Path, site_dir: Path) -> None:

@@ -12,9 +12,10 @@ from typing import Any
 import jinja2
 
 from generator.citations import CITATION, SourceList
+from generator.incident_maps import MapSet
 from generator.markdown_text import escape, paragraphs, relative, relative_url, safe_url
 from generator.mentions import Links
-from generator.records import Catalogue, Leader, Militia, Profile
+from generator.records import ATTRIBUTION_STATUSES, Catalogue, Leader, Militia, Profile
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,7 @@ class SiteSettings:
     edit_base: str | None = None   # e.g. https://github.com/org/repo/edit/main/ (content/ follows)
     content_prefix: str = "content"
     as_of: str = ""
+    tiles_url: str | None = None   # optional online tiles under the offline basemap
 
 
 @dataclass
@@ -37,6 +39,7 @@ class RenderContext:
     catalogue: Catalogue
     settings: SiteSettings
     links: Links = field(default_factory=Links)
+    maps: MapSet = field(default_factory=MapSet)
     extras: dict[str, Any] = field(default_factory=dict)
 
 
@@ -70,9 +73,11 @@ class PageRenderer:
             "name_of": self.name_of,
             "linked": lambda paragraph, mentions: self.linked(page, paragraph, mentions),
             "profile_of": self.context.catalogue.profile,
+            "claims": self.claims,
         }
         return self.env.get_template(template).render(
             page=page, sources=sources, catalogue=self.context.catalogue, links=self.context.links,
+            maps=self.context.maps,
             settings=self.context.settings, extras=self.context.extras, **helpers, **values)
 
     def linked(self, page: str, paragraph: str, mentions: tuple[Any, ...]) -> str:
@@ -89,6 +94,13 @@ class PageRenderer:
         pieces.append(escape(paragraph[position:]))
         return "".join(pieces)
 
+    @property
+    def claims(self) -> dict[str, dict[str, list[tuple[Any, Any]]]]:
+        """The attribution ledger: {profile slug: {status: [(incident, attribution)]}}."""
+        if "claims" not in self.context.extras:
+            self.context.extras["claims"] = attribution_ledger(self.context.catalogue)
+        return self.context.extras["claims"]
+
     def name_of(self, slug: str) -> str:
         profile = self.context.catalogue.profile(slug)
         return profile.name if profile else slug
@@ -99,6 +111,20 @@ class PageRenderer:
             return None
         return safe_url(f"{base.rstrip('/')}/{self.context.settings.content_prefix}/"
                         f"{record.path.parent.name}/{record.path.name}")
+
+
+def attribution_ledger(catalogue: Catalogue) -> dict[str, dict[str, list[tuple[Any, Any]]]]:
+    """Per profile, its incidents by attribution status (claimed first), newest first."""
+    ledger: dict[str, dict[str, list[tuple[Any, Any]]]] = {}
+    for incident in sorted(catalogue.incidents.values(), key=lambda i: (i.date, i.slug),
+                           reverse=True):
+        for entry in incident.attribution:
+            if entry.actor:
+                ledger.setdefault(entry.actor, {}).setdefault(entry.status, []).append(
+                    (incident, entry))
+    order = {status: rank for rank, status in enumerate(ATTRIBUTION_STATUSES)}
+    return {slug: dict(sorted(by_status.items(), key=lambda item: order[item[0]]))
+            for slug, by_status in sorted(ledger.items())}
 
 
 def uncited(text: object) -> str:
@@ -135,6 +161,7 @@ SECTION_PAGES = [
     ("leaders_index.md.j2", "leaders/index.md"),
     ("documents_index.md.j2", "documents/index.md"),
     ("incidents_index.md.j2", "incidents/index.md"),
+    ("claims.md.j2", "claims.md"),
 ]
 
 

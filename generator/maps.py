@@ -1,0 +1,418 @@
+"""Offline incident maps: standalone Leaflet pages built with Folium.
+
+Each map is one HTML document (shown in an <iframe>) that loads Leaflet,
+Leaflet.markercluster and our own small script/stylesheet from relative paths
+under ``ASSET_DIR``.  All incident data is embedded once, as one JSON document
+in a ``<script type="application/json">`` element; the browser builds markers,
+clusters, popups, tooltips and the legend from it with DOM calls and
+``textContent`` (see ``data/incident_map.js``).  No untrusted string ever goes
+through a Folium template: Folium/branca re-parse macro output as Jinja
+templates and do not HTML-escape.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import logging
+import math
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import branca.element
+import folium
+from branca.element import Element, MacroElement
+from jinja2 import Template
+from xstatic.pkg import leaflet as xs_leaflet
+from xstatic.pkg import leaflet_markercluster as xs_markercluster
+
+logger = logging.getLogger(__name__)
+
+ASSET_DIR = "assets/maps"
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+BASEMAP_FILE = DATA_DIR / "baghdad_basemap.geojson"
+MAP_JS = "incident_map.js"
+MAP_CSS = "incident_map.css"
+DATA_ELEMENT_ID = "incident-map-data"
+BASEMAP_ELEMENT_ID = "incident-map-basemap"
+
+MAX_ZOOM = 18
+MIN_ZOOM = 4
+FIT_MAX_ZOOM = 15
+BAGHDAD_BOUNDS = ((33.22, 44.20), (33.42, 44.50))
+UNATTRIBUTED = "Unattributed"
+UNATTRIBUTED_COLOUR = "#7f7f7f"
+PALETTE = (
+    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
+    "#e377c2", "#17becf", "#bcbd22", "#393b79", "#ad494a", "#637939",
+)
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]")
+_JSON_HTML_ESCAPES = {
+    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+    "\u2028": "\\u2028", "\u2029": "\\u2029",
+}
+_JSON_HTML_RE = re.compile("[<>&\u2028\u2029]")
+_ID_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Attribution:
+    actor: str
+    actor_url: str | None
+    status: str
+    by: str
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    id: str
+    title: str
+    date: str
+    kind: str
+    lat: float
+    lon: float
+    geo_precision: int
+    killed: str
+    wounded: str
+    url: str
+    layer: str
+    attributions: tuple[Attribution, ...] = ()
+    sources: tuple[tuple[str, str], ...] = ()
+
+
+# ---------------------------------------------------------------- assets
+
+
+def asset_files() -> dict[str, Path]:
+    """Files the generator copies under ASSET_DIR: {relative path: source file}."""
+    leaflet = Path(xs_leaflet.BASE_DIR)
+    cluster = Path(xs_markercluster.BASE_DIR)
+    files = {
+        "leaflet/leaflet.js": leaflet / "leaflet.js",
+        "leaflet/leaflet.css": leaflet / "leaflet.css",
+        "markercluster/leaflet.markercluster.js": cluster / "leaflet.markercluster.js",
+        "markercluster/MarkerCluster.css": cluster / "MarkerCluster.css",
+        "markercluster/MarkerCluster.Default.css": cluster / "MarkerCluster.Default.css",
+        MAP_JS: DATA_DIR / MAP_JS,
+        MAP_CSS: DATA_DIR / MAP_CSS,
+        BASEMAP_FILE.name: BASEMAP_FILE,
+    }
+    for image in sorted((leaflet / "images").glob("*.png")):
+        files[f"leaflet/images/{image.name}"] = image
+    return files
+
+
+def _asset_links(prefix: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    js = [
+        ("leaflet", prefix + "leaflet/leaflet.js"),
+        ("markercluster", prefix + "markercluster/leaflet.markercluster.js"),
+        ("incident_map", prefix + MAP_JS),
+    ]
+    css = [
+        ("leaflet_css", prefix + "leaflet/leaflet.css"),
+        ("markercluster_css", prefix + "markercluster/MarkerCluster.css"),
+        ("markercluster_default_css", prefix + "markercluster/MarkerCluster.Default.css"),
+        ("incident_map_css", prefix + MAP_CSS),
+    ]
+    return js, css
+
+
+def _check_prefix(asset_prefix: str) -> str:
+    """asset_prefix must be a plain relative path; it is written into src/href."""
+    if _SCHEME.match(asset_prefix) or asset_prefix.startswith("//"):
+        raise ValueError(f"asset_prefix must be relative, got {asset_prefix!r}")
+    if re.search(r"[\"'<>\s\\`]", asset_prefix):
+        raise ValueError(f"asset_prefix has unsafe characters: {asset_prefix!r}")
+    return asset_prefix if asset_prefix.endswith("/") or not asset_prefix else asset_prefix + "/"
+
+
+# ---------------------------------------------------------------- escaping
+
+
+def safe_url(url: str | None) -> str:
+    """The URL if it is relative or http(s), else "" (javascript:, data:, ...)."""
+    if not url:
+        return ""
+    bare = _INVISIBLE.sub("", url)
+    if _SCHEME.match(bare) and not bare.lower().startswith(("http:", "https:")):
+        logger.debug("dropping unsafe URL %r", url)
+        return ""
+    return url
+
+
+def json_for_html(value: Any) -> str:
+    """Compact JSON that is inert inside a <script> element (no '</', no U+2028)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _JSON_HTML_RE.sub(lambda m: _JSON_HTML_ESCAPES[m.group(0)], text)
+
+
+# ---------------------------------------------------------------- data
+
+
+def _sorted_points(points: Sequence[MapPoint]) -> list[MapPoint]:
+    good = [p for p in points if _valid_position(p)]
+    if len(good) != len(points):
+        logger.warning("skipping %d map points without a valid position", len(points) - len(good))
+    return sorted(good, key=lambda p: (p.date, p.id))
+
+
+def _valid_position(point: MapPoint) -> bool:
+    lat, lon = point.lat, point.lon
+    return math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+def layer_colours(layers: Sequence[str]) -> dict[str, str]:
+    """Deterministic colours: palette by sorted layer name, grey for Unattributed."""
+    names = sorted(set(layers) - {UNATTRIBUTED})
+    colours = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names)}
+    if UNATTRIBUTED in layers:
+        colours[UNATTRIBUTED] = UNATTRIBUTED_COLOUR
+    return colours
+
+
+class _Table:
+    """Values sent once and referenced by index, most frequent first (small indices)."""
+
+    def __init__(self, values: Sequence[Any]) -> None:
+        counts = Counter(values)
+        first = {value: i for i, value in reversed(list(enumerate(values)))}
+        self.items = sorted(counts, key=lambda value: (-counts[value], first[value]))
+        self._index = {value: i for i, value in enumerate(self.items)}
+
+    def __getitem__(self, value: Any) -> int:
+        return self._index[value]
+
+
+def _url_template(points: Sequence[MapPoint]) -> tuple[str, str] | None:
+    """The most common (prefix, suffix) such that url == prefix + id + suffix."""
+    counts = Counter(
+        (p.url[: p.url.index(p.id)], p.url[p.url.index(p.id) + len(p.id):])
+        for p in points if p.id and p.id in p.url and safe_url(p.url)
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _compact_id(point: MapPoint) -> str | list[str]:
+    head = point.date + "-"
+    return point.id[len(head):] if point.id.startswith(head) else [point.id]
+
+
+def _compact_url(point: MapPoint, template: tuple[str, str] | None) -> str | int:
+    if template and point.url == template[0] + point.id + template[1] and safe_url(point.url):
+        return 0
+    return safe_url(point.url)
+
+
+def _attribution(a: Attribution) -> tuple[str, str, str, str]:
+    return (a.actor, safe_url(a.actor_url), a.status, a.by)
+
+
+def _source(source: tuple[str, str]) -> tuple[str, str]:
+    return (source[0], safe_url(source[1]))
+
+
+class _Tables:
+    """String, attribution and source tables shared by all rows of one map."""
+
+    def __init__(self, points: Sequence[MapPoint]) -> None:
+        self.strings = _Table([v for p in points for v in (p.date, p.kind, p.killed, p.wounded)])
+        self.attributions = _Table([_attribution(a) for p in points for a in p.attributions])
+        self.sources = _Table([_source(s) for p in points for s in p.sources])
+        self.url_template = _url_template(points)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "strings": self.strings.items,
+            "attributions": [list(a) for a in self.attributions.items],
+            "sources": [list(s) for s in self.sources.items],
+            "urlTemplate": list(self.url_template) if self.url_template else None,
+        }
+
+
+def _row(point: MapPoint, layer: int, tables: _Tables) -> list[Any]:
+    strings = tables.strings
+    row: list[Any] = [
+        _compact_id(point), point.title, strings[point.date], strings[point.kind],
+        round(point.lat, 5), round(point.lon, 5), int(point.geo_precision),
+        strings[point.killed], strings[point.wounded],
+        _compact_url(point, tables.url_template), layer,
+    ]
+    attrs = [tables.attributions[_attribution(a)] for a in point.attributions]
+    sources = [tables.sources[_source(s)] for s in point.sources]
+    if attrs or sources:
+        row.append(attrs)
+    if sources:
+        row.append(sources)
+    return row
+
+
+def _layer_order(points: Sequence[MapPoint]) -> list[str]:
+    names = sorted({p.layer for p in points} - {UNATTRIBUTED})
+    return names + ([UNATTRIBUTED] if any(p.layer == UNATTRIBUTED for p in points) else [])
+
+
+def map_payload(points: Sequence[MapPoint]) -> dict[str, Any]:
+    """The single JSON document the map script reads (layout: data/incident_map.js)."""
+    ordered = _sorted_points(points)
+    layers = _layer_order(ordered)
+    colours = layer_colours(layers)
+    index = {name: i for i, name in enumerate(layers)}
+    tables = _Tables(ordered)
+    rows = [_row(p, index[p.layer], tables) for p in ordered]
+    return {
+        "version": 2,
+        "layers": [[name, colours[name]] for name in layers],
+        **tables.as_json(),
+        "rows": rows,
+    }
+
+
+def _bounds(points: Sequence[MapPoint]) -> list[list[float]]:
+    good = [p for p in points if _valid_position(p)]
+    if not good:
+        return [list(corner) for corner in BAGHDAD_BOUNDS]
+    lats = [p.lat for p in good]
+    lons = [p.lon for p in good]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+# ---------------------------------------------------------------- folium
+
+
+class _JsonScript(Element):
+    """An inert JSON data block.  Rendered by a fixed template, never re-parsed."""
+
+    _template = Template(
+        '<script type="application/json" id="{{ this.dom_id }}">{{ this.payload }}</script>'
+    )
+
+    def __init__(self, dom_id: str, payload: str) -> None:
+        super().__init__()
+        self._name = "JsonScript"
+        self.dom_id = dom_id
+        self.payload = payload
+
+
+class _IncidentLayers(MacroElement):
+    """Calls our map script; its output holds no data, only element names and ids."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}\n"
+        "IncidentMap.init({{ this._parent.get_name() }}, "
+        "{{ this.data_id|tojson }}, {{ this.basemap_id|tojson }});\n"
+        "{% endmacro %}"
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "IncidentLayers"
+        self.data_id = DATA_ELEMENT_ID
+        self.basemap_id = BASEMAP_ELEMENT_ID
+
+
+@contextlib.contextmanager
+def _stable_ids() -> Iterator[None]:
+    """branca gives every element a random id; number them per render instead."""
+    counter = itertools.count(1)
+    original = branca.element.Element.__dict__["_generate_id"]
+    with _ID_LOCK:
+        branca.element.Element._generate_id = classmethod(  # type: ignore[method-assign]
+            lambda cls: f"{next(counter):d}"
+        )
+        try:
+            yield
+        finally:
+            branca.element.Element._generate_id = original  # type: ignore[method-assign]
+
+
+def _basemap_json() -> str:
+    return json_for_html(json.loads(BASEMAP_FILE.read_text(encoding="utf-8")))
+
+
+def _new_map(bounds: list[list[float]], prefix: str, height: str, tiles: bool) -> folium.Map:
+    centre = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
+    fmap = folium.Map(
+        location=centre, tiles=None, zoom_start=11, max_zoom=MAX_ZOOM, height=height,
+        control_scale=True, attribution_control=tiles,
+    )
+    # folium only hands min/max zoom to tile layers; MarkerCluster needs maxZoom on the
+    # map, and every zoom level below MIN_ZOOM would cost clustering time for nothing.
+    fmap.options.update(max_zoom=MAX_ZOOM, min_zoom=MIN_ZOOM)
+    fmap.default_js, fmap.default_css = _asset_links(prefix)  # per instance: no CDN
+    return fmap
+
+
+def _add_tiles(fmap: folium.Map, tiles_url: str) -> None:
+    folium.TileLayer(
+        tiles=tiles_url, attr="Map tiles: see the site credits", name="Tiles",
+        max_zoom=MAX_ZOOM, control=False,
+    ).add_to(fmap)
+
+
+def _build(points: Sequence[MapPoint], title: str, prefix: str,
+           tiles_url: str | None, height: str) -> folium.Map:
+    bounds = _bounds(points)
+    fmap = _new_map(bounds, prefix, height, tiles=bool(tiles_url))
+    if tiles_url:
+        _add_tiles(fmap, tiles_url)
+    figure = fmap.get_root()
+    figure.title = _escape_text(title)
+    figure.header.add_child(Element('<link rel="icon" href="data:,">'), name="no_favicon")
+    figure.html.add_child(_JsonScript(BASEMAP_ELEMENT_ID, _basemap_json()), name="basemap_data")
+    payload = json_for_html(map_payload(points))
+    figure.html.add_child(_JsonScript(DATA_ELEMENT_ID, payload), name="incident_data")
+    _IncidentLayers().add_to(fmap)
+    folium.FitBounds(bounds, padding=(24, 24), max_zoom=FIT_MAX_ZOOM).add_to(fmap)
+    return fmap
+
+
+def _escape_text(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#39;"))
+
+
+def render_map(points: Sequence[MapPoint], *, title: str, asset_prefix: str,
+               tiles_url: str | None = None, height: str = "480px") -> str:
+    """A complete standalone HTML document showing the points (for an <iframe>)."""
+    prefix = _check_prefix(asset_prefix)
+    if tiles_url and not safe_url(tiles_url):
+        raise ValueError(f"tiles_url must be http(s) or relative, got {tiles_url!r}")
+    with _stable_ids():
+        html = _build(points, title, prefix, tiles_url, height).get_root().render()
+    logger.debug("rendered map %r: %d points, %d bytes", title, len(points), len(html))
+    return html
+
+
+# ---------------------------------------------------------------- GeoJSON
+
+
+def _feature(point: MapPoint) -> dict[str, Any]:
+    properties = asdict(point)
+    del properties["lat"], properties["lon"]
+    properties["sources"] = [{"label": label, "url": url} for label, url in point.sources]
+    return {
+        "type": "Feature",
+        "id": point.id,
+        "geometry": {"type": "Point", "coordinates": [point.lon, point.lat]},
+        "properties": properties,
+    }
+
+
+def incidents_geojson(points: Sequence[MapPoint]) -> str:
+    """A FeatureCollection of the points, sorted by date then id, all attributes kept.
+
+    Strings are exported as they are (not sanitised): consumers must escape them.
+    Points without a valid position are left out, as on the map.
+    """
+    ordered = _sorted_points(points)
+    collection = {"type": "FeatureCollection", "features": [_feature(p) for p in ordered]}
+    return json.dumps(collection, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
