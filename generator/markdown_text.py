@@ -32,7 +32,8 @@ def relative_url(from_page: str, to_path: str) -> str:
     page_dir = from_page[: -len(".md")]
     if posixpath.basename(page_dir) == "index":
         page_dir = posixpath.dirname(page_dir)
-    return posixpath.relpath(to_path, page_dir or ".")
+    path = posixpath.relpath(to_path, page_dir or ".")
+    return f"{path}/" if to_path.endswith("/") else path
 
 
 def safe_url(url: str | None) -> str | None:

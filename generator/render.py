@@ -11,15 +11,20 @@ from typing import Any
 
 import jinja2
 
+from generator.charts import incidents_chart, network_svg
 from generator.citations import CITATION, SourceList
 from generator.incident_maps import MapSet
 from generator.markdown_text import escape, paragraphs, relative, relative_url, safe_url
 from generator.mentions import Links
+from generator.network import graph, layout, neighbourhood
 from generator.records import ATTRIBUTION_STATUSES, Catalogue, Leader, Militia, Profile
+from generator.timeline import incidents_by_month, timeline
 
 log = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
+CONTRIBUTING = TEMPLATES.parent / "CONTRIBUTING.md"
+CHART = "assets/charts/incidents-per-month.svg"
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,9 @@ class PageRenderer:
             "linked": lambda paragraph, mentions: self.linked(page, paragraph, mentions),
             "profile_of": self.context.catalogue.profile,
             "claims": self.claims,
+            "network_picture": lambda centre=None: self.network_picture(page, centre),
+            "timeline_events": lambda: timeline(self.context.catalogue),
+            "network_edges": graph(self.context.catalogue)[1] if page == "network.md" else [],
         }
         return self.env.get_template(template).render(
             page=page, sources=sources, catalogue=self.context.catalogue, links=self.context.links,
@@ -100,6 +108,17 @@ class PageRenderer:
         if "claims" not in self.context.extras:
             self.context.extras["claims"] = attribution_ledger(self.context.catalogue)
         return self.context.extras["claims"]
+
+    def network_picture(self, page: str, centre: str | None = None) -> str:
+        """The relations as an inline SVG whose nodes link to their profiles."""
+        nodes, edges = graph(self.context.catalogue)
+        if centre is not None:
+            nodes, edges = neighbourhood(nodes, edges, centre)
+            if not edges:
+                return ""
+        positions = layout(nodes, edges, centre, size=480 if centre else 760)
+        href = {n.slug: relative_url(page, n.page[: -len(".md")] + "/") for n in nodes}
+        return network_svg(nodes, edges, positions, href, size=480 if centre else 760)
 
     def name_of(self, slug: str) -> str:
         profile = self.context.catalogue.profile(slug)
@@ -150,7 +169,8 @@ def render_pages(context: RenderContext) -> dict[str, str]:
     for incident in catalogue.incidents.values():
         pages[incident.page] = renderer.render("incident.md.j2", incident.page, incident=incident)
     for template, page in SECTION_PAGES:
-        pages[page] = renderer.render(template, page)
+        pages[page] = renderer.render(template, page, contributing=CONTRIBUTING.read_text("utf-8"))
+    pages[CHART] = incidents_chart(incidents_by_month(catalogue))
     log.info("rendered %d pages", len(pages))
     return dict(sorted(pages.items()))
 
@@ -162,6 +182,9 @@ SECTION_PAGES = [
     ("documents_index.md.j2", "documents/index.md"),
     ("incidents_index.md.j2", "incidents/index.md"),
     ("claims.md.j2", "claims.md"),
+    ("timeline.md.j2", "timeline.md"),
+    ("network.md.j2", "network.md"),
+    ("contribute.md.j2", "contribute.md"),
 ]
 
 

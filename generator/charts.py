@@ -1,0 +1,106 @@
+"""Pictures drawn at build time as SVG: readable offline, nothing to run in the browser."""
+
+from __future__ import annotations
+
+from html import escape
+
+from generator.maps import layer_colours
+from generator.network import EDGE_COLOURS, Edge, Node
+
+BAR, GAP, HEIGHT, LEFT, BOTTOM, TOP = 18, 4, 200, 36, 70, 16
+
+
+def months_between(first: str, last: str) -> list[str]:
+    year, month = int(first[:4]), int(first[5:7])
+    months = []
+    while f"{year:04d}-{month:02d}" <= last:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def incidents_chart(by_month: dict[str, dict[str, int]]) -> str:
+    """A stacked bar chart of incidents per month, one colour per group (as on the maps)."""
+    if not by_month:
+        return _svg(200, 40, ['<text x="8" y="24">No incidents recorded.</text>'])
+    months = months_between(min(by_month), max(by_month))
+    groups = sorted({g for counts in by_month.values() for g in counts})
+    colours = layer_colours(groups)
+    peak = max(sum(counts.values()) for counts in by_month.values())
+    scale = HEIGHT / peak
+    parts = _axis(peak, scale, len(months))
+    for index, month in enumerate(months):
+        x, base = LEFT + index * (BAR + GAP), TOP + HEIGHT
+        for group in groups:
+            count = by_month.get(month, {}).get(group, 0)
+            if count:
+                height = count * scale
+                base -= height
+                parts.append(f'<rect x="{x}" y="{base:.1f}" width="{BAR}" height="{height:.1f}" '
+                             f'fill="{colours[group]}"><title>{escape(month)}: {count} '
+                             f'{escape(group)}</title></rect>')
+        if index % 3 == 0:
+            parts.append(f'<text x="{x + BAR / 2}" y="{TOP + HEIGHT + 14}" font-size="10" '
+                         f'text-anchor="middle">{month}</text>')
+    width = LEFT + len(months) * (BAR + GAP) + 10
+    parts += _legend(groups, colours, TOP + HEIGHT + 34)
+    return _svg(max(width, 320), TOP + HEIGHT + BOTTOM + 16 * ((len(groups) - 1) // 3), parts)
+
+
+def _axis(peak: int, scale: float, count: int) -> list[str]:
+    right = LEFT + count * (BAR + GAP)
+    parts = [f'<line x1="{LEFT - 4}" y1="{TOP + HEIGHT}" x2="{right}" y2="{TOP + HEIGHT}" '
+             f'stroke="currentColor" stroke-width="1"/>']
+    for tick in sorted({0, peak // 2, peak}):
+        y = TOP + HEIGHT - tick * scale
+        parts.append(f'<text x="{LEFT - 8}" y="{y + 4:.1f}" font-size="10" '
+                     f'text-anchor="end">{tick}</text>')
+    return parts
+
+
+def _legend(groups: list[str], colours: dict[str, str], top: int) -> list[str]:
+    parts = []
+    for index, group in enumerate(groups):
+        x, y = LEFT + (index % 3) * 220, top + (index // 3) * 16
+        parts.append(f'<rect x="{x}" y="{y - 9}" width="10" height="10" fill="{colours[group]}"/>'
+                     f'<text x="{x + 14}" y="{y}" font-size="11">{escape(group)}</text>')
+    return parts
+
+
+def _svg(width: float, height: float, parts: list[str]) -> str:
+    body = "\n".join(parts)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
+            f'width="{width:.0f}" height="{height:.0f}" font-family="sans-serif" '
+            f'role="img">\n{body}\n</svg>\n')
+
+
+def network_svg(nodes: list[Node], edges: list[Edge], positions: dict[str, tuple[float, float]],
+                href: dict[str, str], size: int = 760) -> str:
+    """Nodes as labelled dots linking to their profiles, edges coloured by relation."""
+    parts = []
+    for edge in edges:
+        (x1, y1), (x2, y2) = positions[edge.source], positions[edge.target]
+        parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="1.5" '
+                     f'stroke="{EDGE_COLOURS[edge.kind]}"><title>{escape(edge.kind)}</title></line>')
+    for node in nodes:
+        x, y = positions[node.slug]
+        fill = "#90a4ae" if node.kind == "leader" else "#c62828" if node.kind == "patron" \
+            else "#1565c0"
+        parts.append(f'<a href="{escape(href[node.slug])}" target="_top">'
+                     f'<circle cx="{x}" cy="{y}" r="7" fill="{fill}"/>'
+                     f'<text x="{x}" y="{y - 11}" font-size="11" text-anchor="middle" '
+                     f'fill="currentColor">{escape(node.label)}</text></a>')
+    parts += _edge_legend(size)
+    margin = 90  # labels of nodes on the outer ring reach past the ring itself
+    return _svg(size + 2 * margin, size + 40,
+                [f'<g transform="translate({margin},0)">', *parts, "</g>"])
+
+
+def _edge_legend(size: int) -> list[str]:
+    parts = []
+    for index, (kind, colour) in enumerate(EDGE_COLOURS.items()):
+        x, y = 10 + (index % 4) * 180, size + 8 + (index // 4) * 16
+        parts.append(f'<line x1="{x}" y1="{y}" x2="{x + 24}" y2="{y}" stroke="{colour}" '
+                     f'stroke-width="3"/><text x="{x + 30}" y="{y + 4}" font-size="11" '
+                     f'fill="currentColor">{escape(kind)}</text>')
+    return parts

@@ -1,0 +1,76 @@
+"""Every dated event of the catalogue, in one chronological list (for /timeline/ and profiles)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.records import Catalogue, Leader, Militia
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str                   # partial date, YYYY[-MM[-DD]]
+    kind: str                   # incident | designation | leadership | founded | document
+    text: str                   # plain text, escaped when rendered
+    target: object              # the record the event links to
+    groups: tuple[str, ...]     # profile slugs the event concerns, for filtering
+    sources: tuple[str, ...] = ()
+
+
+def timeline(catalogue: Catalogue) -> list[Event]:
+    """Events sorted by date (oldest first), then kind and text, so the order never varies."""
+    events = [*_incident_events(catalogue), *_profile_events(catalogue),
+              *_document_events(catalogue)]
+    return sorted(events, key=lambda e: (e.date, e.kind, e.text))
+
+
+def _incident_events(catalogue: Catalogue) -> list[Event]:
+    return [Event(i.date, "incident", i.title, i,
+                  tuple(sorted({a.actor for a in i.attribution if a.actor})), i.sources)
+            for i in catalogue.incidents.values()]
+
+
+def _document_events(catalogue: Catalogue) -> list[Event]:
+    return [Event(d.published, "document", f"{d.outlet}: {d.title}", d, ()) for d in
+            catalogue.documents.values()]
+
+
+def _profile_events(catalogue: Catalogue) -> list[Event]:
+    events: list[Event] = []
+    for profile in catalogue.profiles:
+        for d in profile.designations:
+            if d.date:
+                events.append(Event(d.date, "designation", f"{d.by} designates {profile.name}: "
+                                    f"{d.type}", profile, (profile.slug,), d.sources))
+        if isinstance(profile, Militia):
+            events.extend(_militia_events(profile, catalogue))
+        if isinstance(profile, Leader) and profile.died:
+            events.append(Event(profile.died, "leadership", f"{profile.name} dies", profile,
+                                (profile.slug,), profile.sources))
+    return events
+
+
+def _militia_events(militia: Militia, catalogue: Catalogue) -> list[Event]:
+    events = []
+    if militia.founded:
+        events.append(Event(militia.founded, "founded", f"{militia.name} is founded", militia,
+                            (militia.slug,), militia.sources))
+    for entry in militia.leaders:
+        person = catalogue.leaders[entry.person].name
+        role = entry.role or "leader"
+        for date, verb in ((entry.since, "becomes"), (entry.until, "ceases to be")):
+            if date:
+                events.append(Event(date, "leadership", f"{person} {verb} {role} of {militia.name}",
+                                    militia, (militia.slug, entry.person), entry.sources))
+    return events
+
+
+def incidents_by_month(catalogue: Catalogue) -> dict[str, dict[str, int]]:
+    """{YYYY-MM: {group label: incidents}}: each incident counted once per attributed group."""
+    months: dict[str, dict[str, int]] = {}
+    for incident in catalogue.incidents.values():
+        month = months.setdefault(incident.date[:7], {})
+        groups = {a.actor for a in incident.attribution if a.actor and a.status != "denied"}
+        for label in sorted(catalogue.profile(g).name for g in groups) or ["Unattributed"]:
+            month[label] = month.get(label, 0) + 1
+    return dict(sorted(months.items()))
