@@ -277,12 +277,22 @@ def map_payload(points: Sequence[MapPoint]) -> dict[str, Any]:
 
 
 def _bounds(points: Sequence[MapPoint]) -> list[list[float]]:
+    """The view: the points' extent, or Baghdad's when most points lie in the city (the few
+    outside, such as Camp Taji or Balad, stay a zoom-out away instead of shrinking the city)."""
     good = [p for p in points if _valid_position(p)]
+    inside = [p for p in good if _in_baghdad(p)]
+    if len(inside) * 2 > len(good):
+        good = inside
     if not good:
         return [list(corner) for corner in BAGHDAD_BOUNDS]
     lats = [p.lat for p in good]
     lons = [p.lon for p in good]
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def _in_baghdad(point: MapPoint) -> bool:
+    (south, west), (north, east) = BAGHDAD_BOUNDS
+    return south <= point.lat <= north and west <= point.lon <= east
 
 
 # ---------------------------------------------------------------- folium

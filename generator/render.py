@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections.abc import Callable
@@ -79,6 +80,8 @@ class PageRenderer:
             "linked": lambda paragraph, mentions: self.linked(page, paragraph, mentions),
             "profile_of": self.context.catalogue.profile,
             "claims": self.claims,
+            "as_of": self.as_of,
+            "most_mentioned": self.most_mentioned,
             "network_picture": lambda centre=None: self.network_picture(page, centre),
             "timeline_events": lambda: timeline(self.context.catalogue),
             "network_edges": graph(self.context.catalogue)[1] if page == "network.md" else [],
@@ -108,6 +111,27 @@ class PageRenderer:
         if "claims" not in self.context.extras:
             self.context.extras["claims"] = attribution_ledger(self.context.catalogue)
         return self.context.extras["claims"]
+
+    @functools.cached_property
+    def as_of(self) -> str:
+        """The date the content reaches: SOURCE_DATE_EPOCH if set, else the newest record."""
+        catalogue = self.context.catalogue
+        dates = [d.published for d in catalogue.documents.values()]
+        dates += [i.date for i in catalogue.incidents.values()]
+        return self.context.settings.as_of or max(dates, default="")
+
+    def most_mentioned(self, newest: int) -> list[tuple[Profile, int, Any]]:
+        """Profiles by how many of the newest documents mention them, with the latest one."""
+        documents = sorted(self.context.catalogue.documents.values(),
+                           key=lambda d: (d.published, d.slug), reverse=True)[:newest]
+        recent = {d.slug for d in documents}
+        ranked = []
+        for slug, backlinks in self.context.links.backlinks.items():
+            hits = [b for b in backlinks if b.document.slug in recent]
+            profile = self.context.catalogue.profile(slug)
+            if hits and profile is not None:
+                ranked.append((profile, len(hits), hits[0].document))
+        return sorted(ranked, key=lambda r: (-r[1], r[0].name))
 
     def network_picture(self, page: str, centre: str | None = None) -> str:
         """The relations as an inline SVG whose nodes link to their profiles."""
