@@ -29,6 +29,14 @@ $(VENV)/.installed: pyproject.toml
 site: $(VENV)/.installed ## generate the pages and build the whole site into site/
 	$(PY) -m generator --content $(CONTENT) site --engine $(ENGINE)
 
+# ENGINE=zensical: Material's successor builds the same site; installed on first use
+ifeq ($(ENGINE),zensical)
+site: $(VENV)/.zensical
+endif
+$(VENV)/.zensical: $(VENV)/.installed pyproject.toml
+	$(VENV)/bin/pip install --quiet -e '.[zensical]'
+	touch $@
+
 serve: $(VENV)/.installed ## preview at http://$(ADDR), regenerating on every edit
 	$(PY) -m generator --content $(CONTENT) serve --addr $(ADDR)
 
@@ -43,7 +51,7 @@ $(CHROMIUM):
 	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi
 
-test: $(VENV)/.installed $(CHROMIUM) ## run every test, browser and scale groups included
+test: $(VENV)/.installed $(VENV)/.zensical $(CHROMIUM) ## run every test, browser and scale groups included
 	$(PY) -m pytest -q
 
 test-fast: $(VENV)/.installed ## the tests without the browser and scale groups

@@ -58,9 +58,29 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--out", type=Path, default=Path("build/docs"))
     serve.add_argument("--addr", default=os.environ.get("ADDR", "127.0.0.1:8000"))
     serve.set_defaults(run=_serve)
+    new = commands.add_parser("new", help="write a commented file to fill in (make new)")
+    new.add_argument("--kind", required=True, help="militia | leader | document | incident")
+    new.add_argument("--name", required=True, help="the name or title; the file name comes from it")
+    new.add_argument("--date", default=os.environ.get("DATE") or None,
+                     help="incident date (default today) or document publication date; or $DATE")
+    new.add_argument("--source", default=os.environ.get("SOURCE") or None,
+                     help="a document slug to cite (needed for an incident); or $SOURCE")
+    new.add_argument("--outlet", default=os.environ.get("OUTLET") or None,
+                     help="a document's publisher (needed for a document); or $OUTLET")
+    new.set_defaults(run=_new)
     suggest = commands.add_parser("suggest", help="names in documents that match no profile")
     suggest.add_argument("--limit", type=int, default=40)
     suggest.set_defaults(run=_suggest)
+    acled = commands.add_parser("import-acled", help="turn an ACLED CSV export into incident files")
+    acled.add_argument("file", type=Path, help="the ACLED export (.csv)")
+    acled.add_argument("--update", action="store_true",
+                       help="replace incident files this export wrote before (losing edits)")
+    acled.set_defaults(run=_import_acled)
+    corpus = commands.add_parser("corpus", help="write a synthetic content tree SCALE times the "
+                                 "bundled one under build/corpus-SCALE")
+    corpus.add_argument("--scale", type=int, default=10)
+    corpus.add_argument("--out", type=Path, default=None)
+    corpus.set_defaults(run=_corpus)
     return parser
 
 
@@ -97,4 +117,24 @@ def _suggest(args: argparse.Namespace) -> int:
     from generator.pipeline import suggest_names
     for name, count in suggest_names(args.content)[: args.limit]:
         print(f"{count:5d}  {name}")
+    return 0
+
+
+def _import_acled(args: argparse.Namespace) -> int:
+    from generator.acled import import_acled
+    print(import_acled(args.file, args.content, update=args.update).summary())
+    return 0
+
+
+def _corpus(args: argparse.Namespace) -> int:
+    from generator.corpus import write_corpus
+    print(write_corpus(args.content, args.scale, args.out))
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from generator.scaffold import scaffold
+    path = scaffold(args.content, args.kind, args.name, date=args.date, source=args.source,
+                    outlet=args.outlet)
+    print(f"wrote {path}: fill it in, then run make check")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
@@ -19,12 +20,36 @@ def escape(text: object) -> str:
     return _SPECIAL.sub(lambda match: _ENTITIES[match.group(0)], flat)
 
 
+def escape_meta(text: object) -> str:
+    """Text for page metadata (title, tags): Material puts it into HTML as is, so & < > " become
+    entities, while apostrophes stay as written so search still matches Kata'ib."""
+    flat = re.sub(r"\s+", " ", "" if text is None else str(text)).strip()
+    return flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+@functools.lru_cache(maxsize=65536)
 def relative(from_page: str, to_page: str) -> str:
     """A link from one docs-relative Markdown file to another (MkDocs checks these)."""
     start = posixpath.dirname(from_page) or "."
     target, _, anchor = to_page.partition("#")
-    path = posixpath.relpath(target, start) if target else ""
+    path = _relpath(target, start) if target else ""
     return f"{path}#{anchor}" if anchor else path
+
+
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath for two docs-relative paths, without its os.getcwd() calls (it ran
+    tens of thousands of times per build and was a tenth of the render stage)."""
+    to_parts = [p for p in posixpath.normpath(target).split("/") if p not in ("", ".")]
+    from_parts = [p for p in posixpath.normpath(start).split("/") if p not in ("", ".")]
+    if ".." in to_parts or ".." in from_parts or target.startswith("/") or start.startswith("/"):
+        return posixpath.relpath(target, start)
+    common = 0
+    for one, other in zip(to_parts, from_parts):
+        if one != other:
+            break
+        common += 1
+    parts = [".."] * (len(from_parts) - common) + to_parts[common:]
+    return "/".join(parts) if parts else "."
 
 
 def relative_url(from_page: str, to_path: str) -> str:

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 import yaml
 
+from generator import progress
 from generator.errors import BuildError, Problems
 from generator.incident_maps import build_maps
 from generator.load import load_content
@@ -47,7 +48,8 @@ class BuildReport:
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
         started = time.perf_counter()
-        yield
+        with progress.stage(name):
+            yield
         self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
 
     def timed(self, name: str, work: Callable[[], T]) -> T:
@@ -173,7 +175,8 @@ def _config_for(docs: Path, site_dir: Path, name: str = "mkdocs.generated.yml",
 
 
 def _run_engine(engine: str, config: Path) -> None:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)]
+    # no --quiet: MkDocs 1.6 then stops counting warnings, and --strict lets a broken link through
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
     if engine == "zensical":
         return _run_zensical(config)
     result = subprocess.run(command, capture_output=True, text=True, check=False)

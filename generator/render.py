@@ -15,7 +15,7 @@ import jinja2
 from generator.charts import incidents_chart, network_svg
 from generator.citations import CITATION, SourceList
 from generator.incident_maps import MapSet
-from generator.markdown_text import escape, paragraphs, relative, relative_url, safe_url
+from generator.markdown_text import escape, escape_meta, paragraphs, relative, relative_url, safe_url
 from generator.mentions import Links
 from generator.network import graph, layout, neighbourhood
 from generator.records import ATTRIBUTION_STATUSES, Catalogue, Leader, Militia, Profile
@@ -54,7 +54,7 @@ def environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["t"] = escape
-    env.filters["yaml"] = lambda value: json.dumps(escape(uncited(value)), ensure_ascii=False)
+    env.filters["yaml"] = lambda value: json.dumps(escape_meta(uncited(value)), ensure_ascii=False)
     env.filters["paragraphs"] = paragraphs
     env.filters["safe_url"] = safe_url
     return env
@@ -81,10 +81,11 @@ class PageRenderer:
             "profile_of": self.context.catalogue.profile,
             "claims": self.claims,
             "as_of": self.as_of,
+            "search_names": search_names,
             "most_mentioned": self.most_mentioned,
             "network_picture": lambda centre=None: self.network_picture(page, centre),
             "timeline_events": lambda: timeline(self.context.catalogue),
-            "network_edges": graph(self.context.catalogue)[1] if page == "network.md" else [],
+            "network_edges": self.graph()[1] if page == "network.md" else [],
         }
         return self.env.get_template(template).render(
             page=page, sources=sources, catalogue=self.context.catalogue, links=self.context.links,
@@ -133,9 +134,15 @@ class PageRenderer:
                 ranked.append((profile, len(hits), hits[0].document))
         return sorted(ranked, key=lambda r: (-r[1], r[0].name))
 
+    def graph(self) -> tuple[Any, Any]:
+        """The relations graph, built once per build (each profile page draws its part)."""
+        if "graph" not in self.context.extras:
+            self.context.extras["graph"] = graph(self.context.catalogue)
+        return self.context.extras["graph"]
+
     def network_picture(self, page: str, centre: str | None = None) -> str:
         """The relations as an inline SVG whose nodes link to their profiles."""
-        nodes, edges = graph(self.context.catalogue)
+        nodes, edges = self.graph()
         if centre is not None:
             nodes, edges = neighbourhood(nodes, edges, centre)
             if not edges:
@@ -154,6 +161,12 @@ class PageRenderer:
             return None
         return safe_url(f"{base.rstrip('/')}/{self.context.settings.content_prefix}/"
                         f"{record.path.parent.name}/{record.path.name}")
+
+
+def search_names(profile: Profile) -> list[str]:
+    """Every spelling of a profile, for the search index's most heavily weighted field."""
+    short = profile.short_names if isinstance(profile, Leader) else ()
+    return list(dict.fromkeys([*profile.names, *short, *profile.tags]))
 
 
 def attribution_ledger(catalogue: Catalogue) -> dict[str, dict[str, list[tuple[Any, Any]]]]:
@@ -194,17 +207,63 @@ def render_pages(context: RenderContext) -> dict[str, str]:
         pages[incident.page] = renderer.render("incident.md.j2", incident.page, incident=incident)
     for template, page in SECTION_PAGES:
         pages[page] = renderer.render(template, page, contributing=CONTRIBUTING.read_text("utf-8"))
+    for template, section, rows, year_of in paged_sections(catalogue):
+        archive = paginate(section, rows, year_of)
+        for listing in archive:
+            pages[listing.page] = renderer.render(template, listing.page, listing=listing,
+                                                  archive=archive[1:])
     pages[CHART] = incidents_chart(incidents_by_month(catalogue))
     log.info("rendered %d pages", len(pages))
     return dict(sorted(pages.items()))
+
+
+PAGE_SIZE = 50  # rows on a collection's index page; the rest go to per-year pages of this size
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of a paginated collection index: the section index or one year (or part)."""
+
+    page: str
+    label: str            # "" on the section index, else "2020" or "2020 (2)"
+    rows: tuple[Any, ...]
+
+
+def paged_sections(catalogue: Catalogue) -> list[tuple[str, str, list[Any], Callable[[Any], str]]]:
+    """(template, section, rows newest first, year of a row) for each paginated collection."""
+    return [
+        ("documents_index.md.j2", "documents",
+         sorted(catalogue.documents.values(), key=lambda d: d.published, reverse=True),
+         lambda d: d.published[:4]),
+        ("incidents_index.md.j2", "incidents",
+         sorted(catalogue.incidents.values(), key=lambda i: i.date, reverse=True),
+         lambda i: i.date[:4]),
+    ]
+
+
+def paginate(section: str, rows: list[Any], year_of: Callable[[Any], str],
+             size: int = PAGE_SIZE) -> list[Listing]:
+    """The section index (the newest `size` rows) and, if there are more, one page per year,
+    split into parts of `size` rows, at <section>/by-year/<year>[-<part>].md, so that no page
+    grows with the collection (no slug can contain '/', so these never clash with a record)."""
+    pages = [Listing(f"{section}/index.md", "", tuple(rows[:size]))]
+    if len(rows) <= size:
+        return pages
+    years: dict[str, list[Any]] = {}
+    for row in rows:
+        years.setdefault(year_of(row), []).append(row)
+    for year, items in years.items():
+        for part, start in enumerate(range(0, len(items), size), start=1):
+            name, label = (year, year) if part == 1 else (f"{year}-{part}", f"{year} ({part})")
+            pages.append(Listing(f"{section}/by-year/{name}.md", label,
+                                 tuple(items[start:start + size])))
+    return pages
 
 
 SECTION_PAGES = [
     ("home.md.j2", "index.md"),
     ("militias_index.md.j2", "militias/index.md"),
     ("leaders_index.md.j2", "leaders/index.md"),
-    ("documents_index.md.j2", "documents/index.md"),
-    ("incidents_index.md.j2", "incidents/index.md"),
     ("claims.md.j2", "claims.md"),
     ("timeline.md.j2", "timeline.md"),
     ("network.md.j2", "network.md"),

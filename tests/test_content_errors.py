@@ -35,7 +35,7 @@ def problems_for(make_tree, files: dict[str, str | bytes]) -> list[str]:
      "gamma.md:2: missing required field 'name'"),
     ({"militias/gamma.md": "---\nname: Gamma\nkind: militia\nsources: [doc-two]\n---\n"},
      "gamma.md:4: source 'doc-two' is not a document"),
-    ({"militias/gamma.md": "---\nname: Gamma\nkind: militia\n---\n"},
+    ({"militias/gamma.md": "---\nname: Gamma\nkind: militia\nfounded: \"2007\"\n---\n"},
      "gamma.md:1: the profile 'gamma' cites no source"),
     ({"militias/gamma.md": GOOD_MILITIA + "As reported [@doc-nine].\n"},
      "gamma.md:6: citation [@doc-nine] names no document"),
@@ -82,7 +82,8 @@ def test_every_problem_of_a_run_is_reported_together(make_tree):
 
 def test_the_command_line_prints_problems_and_no_traceback(make_tree):
     root = make_tree({"documents/doc-one.md": GOOD_DOC,
-                      "militias/gamma.md": "---\nname: Gamma\nkind: militia\nfoundd: 1\n---\n",
+                      "militias/gamma.md": "---\nname: Gamma\nkind: militia\nfoundd: 1\n"
+                                           "summary: An armed group.\n---\n",
                       "leaders/delta.md": b"---\nname: \xff\n---\n"})
     result = subprocess.run([sys.executable, "-m", "generator", "--content", str(root), "check"],
                             capture_output=True, text=True, cwd=ROOT)
