@@ -159,7 +159,7 @@ def _read_one(key: str, raw: Any, rule: Field, line: int, report: Report) -> Any
         return rule.convert(raw)
     except Invalid as error:
         report(line, f"{key}: {error}")
-        return None
+        return rule.convert(None)  # the rule's empty value (None or ()), so later stages never crash
 
 
 def _read_items(key: str, raw: Any, rules: dict[str, Field], line: int,

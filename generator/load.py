@@ -46,10 +46,24 @@ class YamlList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
-class LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (about 10x faster on a large corpus): its nodes carry the
+# same line marks, and SafeConstructor's rules (and ours below) are unchanged.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LineLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     """SafeLoader whose mappings and sequences carry line numbers."""
 
     line_offset = 0
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """A tagged value YAML cannot build (!!float 'x') becomes a YAML error at its line."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, KeyError, ArithmeticError) as error:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read this value ({error}): quote it as plain text",
+                node.start_mark) from None
 
 
 def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> YamlMap:
@@ -107,6 +121,9 @@ def parse_yaml(text: str, path: Path, problems: Problems, line_offset: int = 0) 
         problems.add(path, line, f"YAML syntax error: {error.problem or error.context}")
     except yaml.YAMLError as error:
         problems.add(path, 1 + line_offset, f"YAML error: {error}")
+    except (ValueError, TypeError, KeyError, ArithmeticError, RecursionError) as error:
+        problems.add(path, 1 + line_offset, f"YAML that cannot be read ({type(error).__name__}): "
+                                            f"check the tags (!!...) and nesting")
     finally:
         loader.dispose()
     return None

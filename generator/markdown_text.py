@@ -44,7 +44,7 @@ def _relpath(target: str, start: str) -> str:
     if ".." in to_parts or ".." in from_parts or target.startswith("/") or start.startswith("/"):
         return posixpath.relpath(target, start)
     common = 0
-    for one, other in zip(to_parts, from_parts):
+    for one, other in zip(to_parts, from_parts, strict=False):
         if one != other:
             break
         common += 1
@@ -61,10 +61,15 @@ def relative_url(from_page: str, to_path: str) -> str:
     return f"{path}/" if to_path.endswith("/") else path
 
 
+# Characters that would end a Markdown link destination or start attr_list `{: onclick=...}` or a
+# table cell: percent-encoded, which means the same to a web server.
+_URL_MARKUP = re.compile(r"[()\[\]{}|`\\]")
+
+
 def safe_url(url: str | None) -> str | None:
     """Only web links leave the site; anything else (javascript:, data:) is dropped."""
     if url and re.match(r"^https?://[^\s<>\"']+$", url.strip()):
-        return url.strip()
+        return _URL_MARKUP.sub(lambda match: f"%{ord(match.group(0)):02X}", url.strip())
     return None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import importlib.util
 import logging
 import os
@@ -44,6 +46,7 @@ class BuildReport:
     files_unchanged: int = 0
     files_removed: int = 0
     site_dir: Path | None = None
+    as_of: str = ""             # the content's newest date
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -109,6 +112,7 @@ def generate(content: Path, out: Path, report: BuildReport | None = None) -> Bui
     report = report or BuildReport()
     guard_output(out, content)
     catalogue = load_catalogue(content, report)
+    report.as_of = catalogue.newest_date()
     settings = read_settings()
     links = report.timed("link", lambda: link_documents(catalogue))
     map_set = report.timed("maps", lambda: build_maps(catalogue, settings.tiles_url))
@@ -138,7 +142,7 @@ def build_site(content: Path, out: Path, site_dir: Path, engine: str = "mkdocs")
     shutil.rmtree(staging, ignore_errors=True)
     config = _config_for(out, staging)
     try:
-        report.timed("mkdocs", lambda: _run_engine(engine, config))
+        report.timed("mkdocs", lambda: _run_engine(engine, config, report.as_of))
     except BuildError:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -174,18 +178,29 @@ def _config_for(docs: Path, site_dir: Path, name: str = "mkdocs.generated.yml",
     return config
 
 
-def _run_engine(engine: str, config: Path) -> None:
+def _run_engine(engine: str, config: Path, as_of: str = "") -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(as_of)}
+    if engine == "zensical":
+        return _run_zensical(config, env)
     # no --quiet: MkDocs 1.6 then stops counting warnings, and --strict lets a broken link through
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
-    if engine == "zensical":
-        return _run_zensical(config)
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     if result.returncode != 0:
         output = (result.stderr + result.stdout).strip()
         raise BuildError(f"{engine} build failed; the previous site was left in place:\n{output}")
 
 
-def _run_zensical(config: Path) -> None:
+def source_date_epoch(as_of: str) -> str:
+    """The build's date for MkDocs (page dates, the gzip mtime of sitemap.xml.gz), so the same
+    content builds to the same bytes on any day: SOURCE_DATE_EPOCH if set, else midnight UTC of
+    the content's newest date (a partial date counts from its first day)."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        return os.environ["SOURCE_DATE_EPOCH"].strip()
+    year, month, day = (as_of.split("-") + ["1", "1"])[:3] if as_of else ("2000", "1", "1")
+    return str(calendar.timegm(dt.date(int(year), int(month), int(day)).timetuple()))
+
+
+def _run_zensical(config: Path, env: dict[str, str]) -> None:
     """Build with Zensical (Material's successor, which reads mkdocs.yml).
 
     Zensical wants docs_dir and site_dir inside the folder of its config file and given relative
@@ -208,7 +223,8 @@ def _run_zensical(config: Path) -> None:
     merged.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False),
                       encoding="utf-8")
     command = [sys.executable, "-m", "zensical", "build", "--clean", "--strict", "-f", str(merged)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=work)
+    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=work,
+                            env=env)
     if result.returncode != 0 or not (built / "index.html").is_file():
         shutil.rmtree(built, ignore_errors=True)
         output = (result.stderr + result.stdout).strip()
@@ -228,8 +244,17 @@ def _merged(parent: dict, child: dict) -> dict:
 
 def _swap(staging: Path, site_dir: Path) -> None:
     retired = site_dir.with_name(f".{site_dir.name}.previous")
+    if retired.exists() and not site_dir.exists():
+        retired.rename(site_dir)  # a swap cut short last time: its retired site is the good one
     shutil.rmtree(retired, ignore_errors=True)
     if site_dir.exists():
         site_dir.rename(retired)
-    staging.rename(site_dir)
+    try:
+        staging.rename(site_dir)
+    except OSError as error:
+        if retired.exists():
+            retired.rename(site_dir)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildError(f"could not put the new site in place ({error}): the previous site "
+                         f"was left in place") from error
     shutil.rmtree(retired, ignore_errors=True)

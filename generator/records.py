@@ -221,3 +221,10 @@ class Catalogue:
     @property
     def profiles(self) -> list[Militia | Leader]:
         return [*self.militias.values(), *self.leaders.values()]
+
+    def newest_date(self) -> str:
+        """The date the content reaches: its newest document or incident (check refuses future
+        dates), so builds of the same content agree on it whatever the day."""
+        dates = [d.published for d in self.documents.values()]
+        dates += [i.date for i in self.incidents.values()]
+        return max(dates, default="")

@@ -116,10 +116,7 @@ class PageRenderer:
     @functools.cached_property
     def as_of(self) -> str:
         """The date the content reaches: SOURCE_DATE_EPOCH if set, else the newest record."""
-        catalogue = self.context.catalogue
-        dates = [d.published for d in catalogue.documents.values()]
-        dates += [i.date for i in catalogue.incidents.values()]
-        return self.context.settings.as_of or max(dates, default="")
+        return self.context.settings.as_of or self.context.catalogue.newest_date()
 
     def most_mentioned(self, newest: int) -> list[tuple[Profile, int, Any]]:
         """Profiles by how many of the newest documents mention them, with the latest one."""

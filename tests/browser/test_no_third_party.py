@@ -1,0 +1,58 @@
+"""The bundled site asks nothing of any other host: every page, map and search works air-gapped.
+
+Every page is opened in headless Chromium with requests off the loopback blocked and recorded
+(the ``page`` fixture); map tile layers are off by default, so not even a map may try one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SCROLL_TO_THE_END = """async () => {  // lazy iframes and images load only once scrolled into view
+    for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
+        window.scrollTo(0, y);
+        await new Promise(requestAnimationFrame);
+    }
+    document.querySelectorAll('iframe[loading="lazy"], img[loading="lazy"]')
+        .forEach(element => { element.loading = 'eager'; });
+}"""
+
+
+def site_pages(site: Path) -> list[str]:
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+
+
+def open_fully(page, url: str, lazy: bool = True) -> None:
+    """Load a page with all it fetches; with lazy frames, scroll and wait till the network rests."""
+    page.goto(url, wait_until="load")
+    if lazy:
+        page.evaluate(SCROLL_TO_THE_END)
+        page.wait_for_load_state("networkidle")
+
+
+def test_no_page_requests_anything_off_the_site(page, static_server, bundled_site):
+    base = static_server(bundled_site)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    pages = site_pages(bundled_site)
+    assert len(pages) > 20
+    for where in pages:
+        open_fully(page, base + where, 'loading="lazy"' in (bundled_site / where).read_text("utf-8"))
+        assert page.blocked_requests == [], where
+    assert all(url.startswith(base) or url.startswith(("data:", "blob:", "about:"))
+               for url in requested)
+    assert any("/maps/" in url for url in requested) or not any(
+        "briefing-map" in (bundled_site / where).read_text("utf-8") for where in pages)
+
+
+def test_search_fetches_only_from_the_site(page, static_server, bundled_site):
+    open_fully(page, static_server(bundled_site))
+    page.fill("input.md-search__input", "Kataib Hezbollah")
+    page.keyboard.press("End")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    assert page.blocked_requests == []
