@@ -30,6 +30,7 @@ import yaml
 
 from generator.errors import ContentError, Problem, Problems
 from generator.link import Linker
+from generator.load import decode_utf8
 from generator.references import IRAQ_LATITUDE, IRAQ_LONGITUDE
 
 OUTLET = "ACLED (Armed Conflict Location & Event Data)"
@@ -142,13 +143,8 @@ def _read_rows(path: Path, problems: Problems) -> Iterator[Event]:
     if not path.is_file():
         problems.add(path, 1, "ACLED export not found")
         return
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        problems.add(path, line, f"not UTF-8 text (byte {data[error.start]:#04x}): export the "
-                                 "data again as UTF-8 CSV")
+    text = decode_utf8(path, problems, "export the data again as UTF-8 CSV", "utf-8-sig")
+    if text is None:
         return
     reader = csv.reader(io.StringIO(text, newline=""))
     try:

@@ -129,15 +129,22 @@ def parse_yaml(text: str, path: Path, problems: Problems, line_offset: int = 0) 
     return None
 
 
-def read_text(path: Path, problems: Problems) -> str | None:
-    """Read a file as UTF-8, reporting undecodable bytes and empty files."""
+def decode_utf8(path: Path, problems: Problems, fix: str = "save the file with UTF-8 encoding",
+                encoding: str = "utf-8") -> str | None:
+    """A file's text, or None with the line of the first byte that is not UTF-8 reported."""
     data = path.read_bytes()
     try:
-        text = data.decode("utf-8")
+        return data.decode(encoding)
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        problems.add(path, line, f"not UTF-8 text (byte {data[error.start]:#04x}): "
-                                 "save the file with UTF-8 encoding")
+        problems.add(path, line, f"not UTF-8 text (byte {data[error.start]:#04x}): {fix}")
+        return None
+
+
+def read_text(path: Path, problems: Problems) -> str | None:
+    """Read a file as UTF-8, reporting undecodable bytes and empty files."""
+    text = decode_utf8(path, problems)
+    if text is None:
         return None
     if not text.strip():
         problems.add(path, 1, "the file is empty: copy an existing file of this kind as a start")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -54,3 +59,96 @@ def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("minimal")
     build_site(FIXTURES / "minimal", work / "docs", work / "site")
     return work / "site"
+
+
+# --- headless Chromium (tests marked browser), shared by every test group --------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+T = TypeVar("T")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture
+def static_server() -> Iterator[Callable[[Path], str]]:
+    """Call with a folder; returns its base URL on 127.0.0.1. Stopped after the test."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(root: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def chromium_browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium to run browser tests")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("data", "blob", "about") or parts.hostname in LOCAL_HOSTS
+
+
+def guarded_page(context: Any) -> Any:
+    """A page whose requests off the loopback are aborted and recorded in page.blocked_requests;
+    page errors, console errors and dialogs (dismissed) are kept for the test to assert on."""
+    page = context.new_page()
+    page.blocked_requests, page.page_errors, page.console_errors, page.dialogs = [], [], [], []
+
+    def route(route: Any) -> None:
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            page.blocked_requests.append(route.request.url)
+            route.abort()
+
+    def dialog(dialog: Any) -> None:
+        page.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    context.route("**/*", route)
+    page.on("pageerror", lambda error: page.page_errors.append(str(error)))
+    page.on("console", lambda msg: page.console_errors.append(msg.text)
+            if msg.type == "error" else None)
+    page.on("dialog", dialog)
+    return page
+
+
+@pytest.fixture
+def page(chromium_browser: Any) -> Iterator[Any]:
+    """A fresh page in headless Chromium with the network cut off."""
+    context = chromium_browser.new_context(service_workers="block")
+    yield guarded_page(context)
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def browse(chromium_browser: Any) -> Callable[[Callable[[Any], T]], T]:
+    """browse(work): run work(page) on a fresh guarded page and return its result."""
+    def run(work: Callable[[Any], T]) -> T:
+        context = chromium_browser.new_context(service_workers="block")
+        try:
+            return work(guarded_page(context))
+        finally:
+            context.close()
+    return run

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from map_probes import READY, RENDERED
 
 from generator.maps import ASSET_DIR, Attribution, MapPoint, asset_files, render_map
 
@@ -20,12 +21,7 @@ HOSTILE = [
     "\"'><svg onload=window.__xss=1>",
 ]
 MAP_DIR = "maps/test"
-READY = "() => window.IncidentMap && window.IncidentMap.instance !== null"
-RENDERED_JS = """() => {
-    let n = document.querySelectorAll('path.im-marker').length;
-    document.querySelectorAll('.im-cluster-count').forEach(e => { n += Number(e.textContent); });
-    return n;
-}"""
+
 
 
 def _point(i: int, rng: random.Random, title: str, layer: str) -> MapPoint:
@@ -77,14 +73,14 @@ def open_map(page, static_server, root: Path, path: str) -> None:
 
 def rendered_count(page) -> int:
     """Markers on screen: unclustered circle markers plus the counts on cluster icons."""
-    return page.evaluate(RENDERED_JS)
+    return page.evaluate(RENDERED)
 
 
 def wait_rendered(page, expected: int) -> None:
     """Give fitBounds and the cluster icons a moment to settle, then let the caller assert."""
     page.wait_for_timeout(200)
     try:
-        page.wait_for_function(f"() => ({RENDERED_JS})() === {expected}", timeout=5000)
+        page.wait_for_function(f"() => ({RENDERED})() === {expected}", timeout=5000)
     except Exception:  # noqa: BLE001 - the caller's assertion reports the numbers
         pass
 

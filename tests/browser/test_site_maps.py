@@ -6,14 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from map_probes import READY, RENDERED
 
 pytestmark = pytest.mark.browser
-READY = "() => window.IncidentMap && window.IncidentMap.instance !== null"
-RENDERED = """() => {
-    let n = document.querySelectorAll('path.im-marker').length;
-    document.querySelectorAll('.im-cluster-count').forEach(e => { n += Number(e.textContent); });
-    return n;
-}"""
 SHOW_ALL = """() => {
     const {map, groups} = window.IncidentMap.instance;
     const bounds = L.latLngBounds([]);
