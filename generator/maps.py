@@ -13,6 +13,7 @@ templates and do not HTML-escape.
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import json
 import logging
@@ -329,6 +330,16 @@ class _IncidentLayers(MacroElement):
         self.basemap_id = BASEMAP_ELEMENT_ID
 
 
+@functools.lru_cache(maxsize=256)
+def _compiled(source: str) -> Template:
+    """branca compiles a Jinja template from a string for every element it creates (seven per
+    map, half the maps stage); the same strings recur, so compile each once."""
+    return _JINJA_TEMPLATE(source)
+
+
+_JINJA_TEMPLATE = branca.element.Template
+
+
 @contextlib.contextmanager
 def _stable_ids() -> Iterator[None]:
     """branca gives every element a random id; number them per render instead."""
@@ -338,10 +349,12 @@ def _stable_ids() -> Iterator[None]:
         branca.element.Element._generate_id = classmethod(  # type: ignore[method-assign]
             lambda cls: f"{next(counter):d}"
         )
+        branca.element.Template = _compiled  # type: ignore[assignment,misc]
         try:
             yield
         finally:
             branca.element.Element._generate_id = original  # type: ignore[method-assign]
+            branca.element.Template = _JINJA_TEMPLATE  # type: ignore[misc]
 
 
 def _basemap_json() -> str:

@@ -1,0 +1,292 @@
+"""Benchmark: the generator and MkDocs at 1x, 10x and 100x the bundled content (`make bench`).
+
+For every scale it writes the synthetic corpus (generator/corpus.py; 1x is the bundled content),
+then, K times and side by side:
+  1. a full build (`generate` + `mkdocs build`, i.e. what `make site` does) in a fresh process,
+     from an empty docs folder, reading the per-stage timings of its BuildReport;
+  2. a bare `mkdocs build` of the very pages that build generated, in a fresh process.
+It prints the medians, the ratio (generate + mkdocs) / bare, peak memory, site and page sizes,
+search index and map payloads, and the linker's throughput, and writes them to bench/results.json.
+
+Peak memory is ru_maxrss from os.wait4() on each measured process: the peak resident set of that
+process or of any of its children, whichever is largest (Linux reports kB). The full build's
+child also reports its own peak (the generator) and its children's (MkDocs) separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+STAGES = ("load", "model", "link", "render", "maps", "write")
+
+
+def child(content: str, docs: str) -> None:
+    """Run in a fresh process: one full build; print its figures as JSON on stdout."""
+    from generator.pipeline import build_site
+    started = time.perf_counter()
+    report = build_site(Path(content), Path(docs), Path(docs).parent / "site")
+    wall = time.perf_counter() - started
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": report.seconds, "pages": report.pages, "in_process": wall,
+                      "generator_peak_kb": own}))
+
+
+def measured(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int, str]:
+    """Run command; (wall seconds, CPU seconds, peak RSS kB of it or its children, stdout).
+
+    The CPU time (user + system, children included) is what contention on a shared machine
+    disturbs least; the wall time is what a user waits."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=err, cwd=ROOT, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
+    if process.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{stderr}{stdout}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, stdout
+
+
+def bare_config(docs: Path, site: Path) -> Path:
+    """The config the generator gives MkDocs (pipeline._config_for: mkdocs.yml, this docs folder).
+
+    Written here as JSON (which is YAML) so that this parent process imports nothing heavy:
+    a forked child's ru_maxrss starts at its parent's size."""
+    config = docs.parent / "mkdocs.bare.yml"
+    config.write_text(json.dumps({
+        "INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(docs.resolve()),
+        "site_dir": str(site.resolve()),
+        "theme": {"custom_dir": str(ROOT / "site_templates" / "overrides")}}), encoding="utf-8")
+    return config
+
+
+def tree_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def site_figures(site: Path) -> dict[str, object]:
+    pages = sorted(((p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")
+                    if p.relative_to(site).parts[0] != "maps"), reverse=True)
+    maps = sorted(((p.stat().st_size, p.relative_to(site).as_posix())
+                   for p in (site / "maps").glob("*.html")), reverse=True) if (site / "maps").is_dir() else []
+    geojson = sorted(((p.stat().st_size, p.relative_to(site).as_posix())
+                      for p in site.rglob("*.geojson") if "incident" in p.name), reverse=True)
+    index = site / "search" / "search_index.json"
+    return {
+        "site_bytes": tree_size(site), "html_pages": len(pages),
+        "largest_pages": [{"bytes": b, "path": p} for b, p in pages[:3]],
+        "search_index_bytes": index.stat().st_size if index.exists() else 0,
+        "largest_map": {"bytes": maps[0][0], "path": maps[0][1]} if maps else None,
+        "map_files": len(maps),
+        "incidents_geojson": {"bytes": geojson[0][0], "path": geojson[0][1]} if geojson else None,
+    }
+
+
+def linker_throughput(content: Path, runs: int) -> dict[str, float]:
+    """MB/s of link_documents over the corpus documents' text (median of runs, in process)."""
+    from generator.mentions import document_text, link_documents, make_linker
+    from generator.pipeline import load_catalogue
+    catalogue = load_catalogue(content)
+    megabytes = sum(len(document_text(d)[0].encode("utf-8"))
+                    for d in catalogue.documents.values()) / 1e6
+    linker = make_linker(catalogue)
+    times = []
+    for _ in range(max(runs, 3)):
+        started = time.perf_counter()
+        link_documents(catalogue, linker)
+        times.append(time.perf_counter() - started)
+    median = statistics.median(times)
+    return {"megabytes": round(megabytes, 3), "seconds": round(median, 4),
+            "mb_per_s": round(megabytes / median, 2)}
+
+
+def figures_child(content: str, site: str, runs: str) -> None:
+    """Run in a fresh process: site sizes and linker throughput, as JSON on stdout."""
+    print(json.dumps({**site_figures(Path(site)),
+                      "linker": linker_throughput(Path(content), int(runs))}))
+
+
+def corpus_child(scale: str) -> None:
+    from generator.corpus import write_corpus
+    started = time.perf_counter()
+    path = write_corpus(ROOT / "content", int(scale))
+    print(json.dumps({"path": str(path), "seconds": time.perf_counter() - started}))
+
+
+def bench_scale(scale: int, runs: int, work: Path) -> dict[str, object]:
+    env = {**os.environ, "BRIEFING_PROGRESS": "0"}
+    python = sys.executable
+    content, corpus_seconds = ROOT / "content", 0.0
+    if scale > 1:  # 1x is the bundled content itself
+        made = json.loads(measured([python, __file__, "--corpus", str(scale)], env)[3])
+        content, corpus_seconds = Path(made["path"]), made["seconds"]
+    build = work / f"scale-{scale}"
+    shutil.rmtree(build, ignore_errors=True)
+    bare_docs, bare_site = build / "bare-docs", build / "bare-site"
+    full_runs, bare_runs = [], []
+
+    def full() -> None:
+        docs = build / "docs"
+        shutil.rmtree(docs, ignore_errors=True)
+        shutil.rmtree(build / "site", ignore_errors=True)
+        docs.mkdir(parents=True)  # a clean build, as in CI
+        wall, cpu, peak, stdout = measured([python, __file__, "--child", str(content), str(docs)],
+                                           env)
+        full_runs.append({"wall": wall, "cpu": cpu, "peak_kb": peak,
+                          **json.loads(stdout.strip().splitlines()[-1])})
+        if not bare_docs.exists():
+            shutil.copytree(docs, bare_docs)
+
+    def bare() -> None:
+        shutil.rmtree(bare_site, ignore_errors=True)
+        config = bare_config(bare_docs, bare_site)
+        # the very command pipeline._run_engine runs (no --quiet: see there)
+        wall, cpu, peak, _ = measured(
+            [python, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+            {**env, "SOURCE_DATE_EPOCH": "1735689600"})
+        bare_runs.append({"wall": wall, "cpu": cpu, "peak_kb": peak})
+
+    for run in range(runs):  # side by side, alternating which goes first
+        for step in ((full, bare) if run % 2 == 0 else (bare, full)):
+            step()
+        print(f"  {scale}x run {run + 1}/{runs}: make site {full_runs[-1]['wall']:.1f}s "
+              f"(cpu {full_runs[-1]['cpu']:.1f}s), bare mkdocs {bare_runs[-1]['wall']:.1f}s "
+              f"(cpu {bare_runs[-1]['cpu']:.1f}s)", file=sys.stderr, flush=True)
+    med = statistics.median
+    stages = {name: round(med([r["seconds"].get(name, 0.0) for r in full_runs]), 3)
+              for name in [*STAGES, "mkdocs"]
+              if any(name in r["seconds"] for r in full_runs)}
+    generator_seconds = [sum(v for k, v in r["seconds"].items() if k != "mkdocs")
+                         for r in full_runs]
+    pairs = list(zip(full_runs, bare_runs, strict=True))
+    figures = json.loads(measured([python, __file__, "--figures", str(content),
+                                   str(build / "site"), str(runs)], env)[3])
+    return {
+        "scale": scale, "runs": runs, "content": str(content),
+        "corpus_write_seconds": round(corpus_seconds, 2),
+        "pages": full_runs[0]["pages"],
+        "stages_seconds": stages,
+        "generator_seconds": round(med(generator_seconds), 3),
+        "make_site_seconds": round(med([r["wall"] for r in full_runs]), 2),
+        "bare_mkdocs_seconds": round(med([b["wall"] for b in bare_runs]), 2),
+        "make_site_cpu_seconds": round(med([r["cpu"] for r in full_runs]), 2),
+        "bare_mkdocs_cpu_seconds": round(med([b["cpu"] for b in bare_runs]), 2),
+        "ratio_site_over_bare": round(med([f["wall"] / b["wall"] for f, b in pairs]), 3),
+        "ratio_site_over_bare_cpu": round(med([f["cpu"] / b["cpu"] for f, b in pairs]), 3),
+        "ratios_wall": [round(f["wall"] / b["wall"], 3) for f, b in pairs],
+        "generator_share": round(med([g / f["wall"] for g, f in zip(generator_seconds, full_runs,
+                                                                      strict=True)]), 3),
+        "peak_kb_generator": int(med([r["generator_peak_kb"] for r in full_runs])),
+        "peak_kb_mkdocs": int(med([b["peak_kb"] for b in bare_runs])),
+        "peak_kb_make_site_tree": int(med([r["peak_kb"] for r in full_runs])),
+        **figures,
+    }
+
+
+def kb(value: float) -> str:
+    return f"{value / 1024:.1f} MB" if value >= 1024 else f"{value:.0f} kB"
+
+
+def size(value: float) -> str:
+    return f"{value / 1e6:.2f} MB" if value >= 1e6 else f"{value / 1e3:.1f} kB"
+
+
+def table(results: list[dict[str, object]]) -> str:
+    scales = [f"{r['scale']}x" for r in results]
+    rows: list[tuple[str, list[str]]] = [
+        ("runs (median of)", [str(r["runs"]) for r in results]),
+        ("pages generated", [str(r["pages"]) for r in results]),
+    ]
+    for name in [*STAGES, "mkdocs"]:
+        if any(name in r["stages_seconds"] for r in results):
+            label = "MkDocs (in make site)" if name == "mkdocs" else f"generator: {name}"
+            rows.append((label, [f"{r['stages_seconds'].get(name, 0):.2f} s" for r in results]))
+    rows += [
+        ("generator total", [f"{r['generator_seconds']:.2f} s" for r in results]),
+        ("make site (whole process)", [f"{r['make_site_seconds']:.2f} s" for r in results]),
+        ("bare mkdocs build, same pages", [f"{r['bare_mkdocs_seconds']:.2f} s" for r in results]),
+        ("ratio make site / bare (wall)", [f"{r['ratio_site_over_bare']:.2f}" for r in results]),
+        ("make site CPU time", [f"{r['make_site_cpu_seconds']:.2f} s" for r in results]),
+        ("bare mkdocs CPU time", [f"{r['bare_mkdocs_cpu_seconds']:.2f} s" for r in results]),
+        ("ratio make site / bare (CPU)", [f"{r['ratio_site_over_bare_cpu']:.2f}" for r in results]),
+        ("generator share of make site", [f"{r['generator_share']:.0%}" for r in results]),
+        ("peak RSS generator process", [kb(r["peak_kb_generator"]) for r in results]),
+        ("peak RSS MkDocs (bare build)", [kb(r["peak_kb_mkdocs"]) for r in results]),
+        ("peak RSS make site, both alive", [kb(r["peak_kb_generator"] + r["peak_kb_mkdocs"])
+                                            for r in results]),
+        ("site size", [size(r["site_bytes"]) for r in results]),
+        ("HTML pages (maps excluded)", [str(r["html_pages"]) for r in results]),
+        ("largest page", [f"{size(r['largest_pages'][0]['bytes'])} {r['largest_pages'][0]['path']}"
+                          for r in results]),
+        ("search index", [size(r["search_index_bytes"]) for r in results]),
+        ("largest map (maps/*.html)", [f"{size(r['largest_map']['bytes'])} {r['largest_map']['path']}"
+                                        if r["largest_map"] else "-" for r in results]),
+        ("incidents GeoJSON", [size(r["incidents_geojson"]["bytes"]) if r["incidents_geojson"]
+                               else "-" for r in results]),
+        ("linker throughput", [f"{r['linker']['mb_per_s']:.1f} MB/s ({r['linker']['megabytes']:.1f} MB)"
+                               for r in results]),
+        ("corpus write", [f"{r['corpus_write_seconds']:.1f} s" for r in results]),
+    ]
+    header = "| | " + " | ".join(scales) + " |\n|---|" + "---|" * len(scales) + "\n"
+    return header + "".join(f"| {label} | " + " | ".join(cells) + " |\n" for label, cells in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1,10,100", help="comma-separated, e.g. 1,10")
+    parser.add_argument("--runs", type=int, default=None,
+                        help="runs per scale (default: 3, but 1 at 100x and above)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench")
+    parser.add_argument("--child", nargs=2, metavar=("CONTENT", "DOCS"), help=argparse.SUPPRESS)
+    parser.add_argument("--figures", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(*args.child)
+        return 0
+    if args.figures:
+        figures_child(*args.figures)
+        return 0
+    if args.corpus:
+        corpus_child(args.corpus)
+        return 0
+    scales = [int(s) for s in args.scales.split(",") if s.strip()]
+    results = []
+    for scale in scales:
+        runs = args.runs or (3 if scale < 100 else 1)
+        note = "" if args.runs or scale < 100 else " (1 run only at this scale: it is slow)"
+        print(f"scale {scale}x: {runs} run{'s' if runs != 1 else ''}{note}", file=sys.stderr,
+              flush=True)
+        results.append(bench_scale(scale, runs, args.work))
+        args.out.write_text(json.dumps({"results": results, "python": sys.version.split()[0],
+                                        "cpus": os.cpu_count()}, indent=2) + "\n")
+    print(table(results))
+    single = [f"{r['scale']}x" for r in results if r["runs"] == 1]
+    if single:
+        print(f"Figures at {', '.join(single)} are from one run only; the others are medians.")
+    print("Times: wall seconds (median); CPU = user + system of the process and its children.")
+    print("Peak memory: ru_maxrss from os.wait4() on each measured process; MkDocs runs while the "
+          "generator process is alive, so make site's footprint is the sum.")
+    print(f"Written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
