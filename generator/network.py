@@ -42,11 +42,37 @@ def graph(catalogue: Catalogue) -> tuple[list[Node], list[Edge]]:
     return nodes, sorted(edges, key=lambda e: (e.source, e.target, e.kind))
 
 
-def neighbourhood(nodes: list[Node], edges: list[Edge], centre: str) -> tuple[list[Node], list[Edge]]:
-    """The centre, its direct neighbours, and the edges touching the centre."""
-    near = [e for e in edges if centre in (e.source, e.target)]
-    keep = {centre} | {e.source for e in near} | {e.target for e in near}
-    return [n for n in nodes if n.slug in keep], near
+class Neighbours:
+    """Each profile's neighbourhood from an index built once: scanning every edge for every
+    profile page would grow with the square of the number of profiles."""
+
+    def __init__(self, nodes: list[Node], edges: list[Edge]) -> None:
+        self.order = {node.slug: node for node in nodes}
+        self.touching: dict[str, list[Edge]] = {}
+        for edge in edges:
+            for end in dict.fromkeys((edge.source, edge.target)):
+                self.touching.setdefault(end, []).append(edge)
+
+    def of(self, centre: str) -> tuple[list[Node], list[Edge]]:
+        """The centre, its direct neighbours (in graph order), and the edges touching the centre."""
+        near = self.touching.get(centre, [])
+        keep = {centre} | {e.source for e in near} | {e.target for e in near}
+        return [node for slug, node in self.order.items() if slug in keep], near
+
+
+def most_connected(nodes: list[Node], edges: list[Edge],
+                   limit: int) -> tuple[list[Node], list[Edge]]:
+    """The `limit` best-connected nodes and the edges between them, so the overview picture
+    stays readable and its page stays the same size however large the catalogue grows."""
+    if len(nodes) <= limit:
+        return nodes, edges
+    degree: dict[str, int] = {}
+    for edge in edges:
+        for end in (edge.source, edge.target):
+            degree[end] = degree.get(end, 0) + 1
+    keep = {n.slug for n in sorted(nodes, key=lambda n: (-degree.get(n.slug, 0), n.slug))[:limit]}
+    return ([n for n in nodes if n.slug in keep],
+            [e for e in edges if e.source in keep and e.target in keep])
 
 
 def layout(nodes: list[Node], edges: list[Edge], centre: str | None = None,

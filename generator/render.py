@@ -17,7 +17,7 @@ from generator.citations import CITATION, SourceList
 from generator.incident_maps import MapSet
 from generator.markdown_text import escape, escape_meta, paragraphs, relative, relative_url, safe_url
 from generator.mentions import Links
-from generator.network import graph, layout
+from generator.network import Neighbours, graph, layout, most_connected
 from generator.records import ATTRIBUTION_STATUSES, Catalogue, Leader, Militia, Profile
 from generator.timeline import incidents_by_month, timeline
 
@@ -79,13 +79,17 @@ class PageRenderer:
             "name_of": self.name_of,
             "linked": lambda paragraph, mentions: self.linked(page, paragraph, mentions),
             "profile_of": self.context.catalogue.profile,
+            "chart": CHART,
+            "involved": self.involved,
+            "ledger_cap": LEDGER_CAP,
+            "home_list": HOME_LIST,
             "claims": self.claims,
             "as_of": self.as_of,
             "search_names": search_names,
             "most_mentioned": self.most_mentioned,
             "network_picture": lambda centre=None: self.network_picture(page, centre),
             "timeline_events": lambda: timeline(self.context.catalogue),
-            "network_edges": self.graph()[1] if page == "network.md" else [],
+            "overview": self.overview,
         }
         return self.env.get_template(template).render(
             page=page, sources=sources, catalogue=self.context.catalogue, links=self.context.links,
@@ -131,34 +135,31 @@ class PageRenderer:
                 ranked.append((profile, len(hits), hits[0].document))
         return sorted(ranked, key=lambda r: (-r[1], r[0].name))
 
-    def graph(self) -> tuple[Any, Any]:
-        """The relations graph, built once per build (each profile page draws its part)."""
-        if "graph" not in self.context.extras:
-            self.context.extras["graph"] = graph(self.context.catalogue)
-        return self.context.extras["graph"]
+    def involved(self, events: tuple[Any, ...]) -> list[Profile]:
+        """The profiles some of these timeline events concern, by name (the filter's choices)."""
+        slugs = {slug for event in events for slug in event.groups}
+        found = (self.context.catalogue.profile(slug) for slug in slugs)
+        return sorted((p for p in found if p is not None), key=lambda p: p.name.casefold())
 
-    def near(self, centre: str) -> tuple[list[Any], list[Any]]:
-        """network.neighbourhood(nodes, edges, centre), from an index built once: scanning every
-        edge and node for each profile page made the render stage grow with the square of the
-        number of profiles (half of it at 100x the bundled content)."""
-        if "graph_index" not in self.context.extras:
-            nodes, edges = self.graph()
-            touching: dict[str, list[Any]] = {}
-            for number, edge in enumerate(edges):
-                for end in dict.fromkeys((edge.source, edge.target)):
-                    touching.setdefault(end, []).append((number, edge))
-            order = {node.slug: number for number, node in enumerate(nodes)}
-            self.context.extras["graph_index"] = (nodes, touching, order)
-        nodes, touching, order = self.context.extras["graph_index"]
-        near = [edge for _, edge in touching.get(centre, [])]
-        keep = {centre} | {e.source for e in near} | {e.target for e in near}
-        return [nodes[order[slug]] for slug in sorted(keep & order.keys(), key=order.get)], near
+    @functools.cached_property
+    def graph(self) -> tuple[list[Any], list[Any]]:
+        """The relations graph, built once per build (each profile page draws its part)."""
+        return graph(self.context.catalogue)
+
+    @functools.cached_property
+    def neighbours(self) -> Neighbours:
+        return Neighbours(*self.graph)
+
+    @functools.cached_property
+    def overview(self) -> tuple[list[Any], list[Any]]:
+        """The part of the graph the network page draws: its best-connected profiles."""
+        return most_connected(*self.graph, limit=NETWORK_LIMIT)
 
     def network_picture(self, page: str, centre: str | None = None) -> str:
         """The relations as an inline SVG whose nodes link to their profiles."""
-        nodes, edges = self.graph()
+        nodes, edges = self.overview
         if centre is not None:
-            nodes, edges = self.near(centre)
+            nodes, edges = self.neighbours.of(centre)
             if not edges:
                 return ""
         positions = layout(nodes, edges, centre, size=480 if centre else 760)
@@ -221,8 +222,8 @@ def render_pages(context: RenderContext) -> dict[str, str]:
         pages[incident.page] = renderer.render("incident.md.j2", incident.page, incident=incident)
     for template, page in SECTION_PAGES:
         pages[page] = renderer.render(template, page, contributing=CONTRIBUTING.read_text("utf-8"))
-    for template, section, rows, year_of in paged_sections(catalogue):
-        archive = paginate(section, rows, year_of)
+    for template, section, rows, grouping in paged_sections(context, renderer):
+        archive = paginate(section, rows, grouping)
         for listing in archive:
             pages[listing.page] = renderer.render(template, listing.page, listing=listing,
                                                   archive=archive[1:])
@@ -231,6 +232,9 @@ def render_pages(context: RenderContext) -> dict[str, str]:
     return dict(sorted(pages.items()))
 
 
+NETWORK_LIMIT = 60  # profiles in the network overview; each profile draws its own neighbourhood
+HOME_LIST = 20  # groups and people listed on the home page, each linking to the full index
+LEDGER_CAP = 25  # incidents per status and profile on the claims pages; the profile has them all
 PAGE_SIZE = 50  # rows on a collection's index page; the rest go to per-year pages of this size
 
 
@@ -243,43 +247,73 @@ class Listing:
     rows: tuple[Any, ...]
 
 
-def paged_sections(catalogue: Catalogue) -> list[tuple[str, str, list[Any], Callable[[Any], str]]]:
-    """(template, section, rows newest first, year of a row) for each paginated collection."""
+def paged_sections(context: RenderContext,
+                   renderer: PageRenderer) -> list[tuple[str, str, list[Any], Grouping]]:
+    """(template, section, rows in page order, how rows group into pages) per paginated list."""
+    catalogue = context.catalogue
+    by_name = sorted(catalogue.profiles, key=lambda p: p.name.casefold())
     return [
         ("documents_index.md.j2", "documents",
          sorted(catalogue.documents.values(), key=lambda d: d.published, reverse=True),
-         lambda d: d.published[:4]),
+         BY_YEAR(lambda d: d.published)),
         ("incidents_index.md.j2", "incidents",
          sorted(catalogue.incidents.values(), key=lambda i: i.date, reverse=True),
-         lambda i: i.date[:4]),
+         BY_YEAR(lambda i: i.date)),
+        ("timeline.md.j2", "timeline", list(reversed(timeline(catalogue))),
+         BY_YEAR(lambda e: e.date)),
+        ("militias_index.md.j2", "militias",
+         sorted(catalogue.militias.values(), key=lambda p: p.name.casefold()), BY_LETTER),
+        ("leaders_index.md.j2", "leaders",
+         sorted(catalogue.leaders.values(), key=lambda p: p.name.casefold()), BY_LETTER),
+        ("claims.md.j2", "claims",
+         [(p.slug, renderer.claims[p.slug]) for p in by_name if p.slug in renderer.claims],
+         Grouping("by-letter", lambda row: _letter(catalogue.profile(row[0]).name), lead=False)),
     ]
 
 
-def paginate(section: str, rows: list[Any], year_of: Callable[[Any], str],
+@dataclass(frozen=True)
+class Grouping:
+    """How a long list splits into pages: a folder, each row's group, and whether the section's
+    index shows the first rows (the newest, for dated lists) or only links to the groups."""
+
+    folder: str
+    key: Callable[[Any], str]
+    lead: bool = True
+
+
+def BY_YEAR(date_of: Callable[[Any], str]) -> Grouping:  # noqa: N802 - reads as a constant
+    return Grouping("by-year", lambda row: date_of(row)[:4])
+
+
+def _letter(name: str) -> str:
+    first = name[:1].upper()
+    return first if "A" <= first <= "Z" else "other"
+
+
+BY_LETTER = Grouping("by-letter", lambda profile: _letter(profile.name), lead=False)
+
+
+def paginate(section: str, rows: list[Any], grouping: Grouping,
              size: int = PAGE_SIZE) -> list[Listing]:
-    """The section index (the newest `size` rows) and, if there are more, one page per year,
-    split into parts of `size` rows, at <section>/by-year/<year>[-<part>].md, so that no page
-    grows with the collection (no slug can contain '/', so these never clash with a record)."""
-    pages = [Listing(f"{section}/index.md", "", tuple(rows[:size]))]
+    """The section index and, when there are more than `size` rows, one page per group split
+    into parts of `size` rows, at <section>/<folder>/<group>[-<part>].md, so that no page grows
+    with the collection (no slug contains '/', so these never clash with a record's page)."""
     if len(rows) <= size:
-        return pages
-    years: dict[str, list[Any]] = {}
+        return [Listing(f"{section}/index.md", "", tuple(rows))]
+    pages = [Listing(f"{section}/index.md", "", tuple(rows[:size]) if grouping.lead else ())]
+    groups: dict[str, list[Any]] = {}
     for row in rows:
-        years.setdefault(year_of(row), []).append(row)
-    for year, items in years.items():
+        groups.setdefault(grouping.key(row), []).append(row)
+    for group, items in groups.items():
         for part, start in enumerate(range(0, len(items), size), start=1):
-            name, label = (year, year) if part == 1 else (f"{year}-{part}", f"{year} ({part})")
-            pages.append(Listing(f"{section}/by-year/{name}.md", label,
+            name, label = (group, group) if part == 1 else (f"{group}-{part}", f"{group} ({part})")
+            pages.append(Listing(f"{section}/{grouping.folder}/{name.lower()}.md", label,
                                  tuple(items[start:start + size])))
     return pages
 
 
 SECTION_PAGES = [
     ("home.md.j2", "index.md"),
-    ("militias_index.md.j2", "militias/index.md"),
-    ("leaders_index.md.j2", "leaders/index.md"),
-    ("claims.md.j2", "claims.md"),
-    ("timeline.md.j2", "timeline.md"),
     ("network.md.j2", "network.md"),
     ("contribute.md.j2", "contribute.md"),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from generator.records import Catalogue, Leader, Militia
@@ -65,12 +66,17 @@ def _militia_events(militia: Militia, catalogue: Catalogue) -> list[Event]:
     return events
 
 
-def incidents_by_month(catalogue: Catalogue) -> dict[str, dict[str, int]]:
-    """{YYYY-MM: {group label: incidents}}: each incident counted once per attributed group."""
-    months: dict[str, dict[str, int]] = {}
+def incidents_by_month(catalogue: Catalogue, groups: int = 10) -> dict[str, dict[str, int]]:
+    """{YYYY-MM: {group label: incidents}}: each incident counted once per attributed group,
+    the `groups` most active named, the rest together as "Other groups"."""
+    months: dict[str, list[str]] = {}
     for incident in catalogue.incidents.values():
-        month = months.setdefault(incident.date[:7], {})
-        groups = {a.actor for a in incident.attribution if a.actor and a.status != "denied"}
-        for label in sorted(catalogue.profile(g).name for g in groups) or ["Unattributed"]:
-            month[label] = month.get(label, 0) + 1
-    return dict(sorted(months.items()))
+        actors = {a.actor for a in incident.attribution if a.actor and a.status != "denied"}
+        labels = sorted(catalogue.profile(g).name for g in actors) or ["Unattributed"]
+        months.setdefault(incident.date[:7], []).extend(labels)
+    totals = Counter(label for labels in months.values() for label in labels)
+    named = {label for label, _ in sorted(totals.items(), key=lambda t: (-t[1], t[0]))[:groups]}
+    named.add("Unattributed")
+    return {month: dict(sorted(Counter(label if label in named else "Other groups"
+                                       for label in labels).items()))
+            for month, labels in sorted(months.items())}
