@@ -223,7 +223,7 @@ def render_pages(context: RenderContext) -> dict[str, str]:
     for template, page in SECTION_PAGES:
         pages[page] = renderer.render(template, page, contributing=CONTRIBUTING.read_text("utf-8"))
     for template, section, rows, grouping in paged_sections(context, renderer):
-        archive = paginate(section, rows, grouping)
+        archive = paginate(section, rows, grouping, grouping.size)
         for listing in archive:
             pages[listing.page] = renderer.render(template, listing.page, listing=listing,
                                                   archive=archive[1:])
@@ -234,6 +234,7 @@ def render_pages(context: RenderContext) -> dict[str, str]:
 
 NETWORK_LIMIT = 60  # profiles in the network overview; each profile draws its own neighbourhood
 HOME_LIST = 20  # groups and people listed on the home page, each linking to the full index
+CLAIMS_PAGE = 20  # profiles on a claims page: each brings up to LEDGER_CAP rows per status
 LEDGER_CAP = 25  # incidents per status and profile on the claims pages; the profile has them all
 PAGE_SIZE = 50  # rows on a collection's index page; the rest go to per-year pages of this size
 
@@ -267,7 +268,8 @@ def paged_sections(context: RenderContext,
          sorted(catalogue.leaders.values(), key=lambda p: p.name.casefold()), BY_LETTER),
         ("claims.md.j2", "claims",
          [(p.slug, renderer.claims[p.slug]) for p in by_name if p.slug in renderer.claims],
-         Grouping("by-letter", lambda row: _letter(catalogue.profile(row[0]).name), lead=False)),
+         Grouping("by-letter", lambda row: _letter(catalogue.profile(row[0]).name), lead=False,
+                  size=CLAIMS_PAGE)),
     ]
 
 
@@ -279,6 +281,7 @@ class Grouping:
     folder: str
     key: Callable[[Any], str]
     lead: bool = True
+    size: int = PAGE_SIZE       # rows a page
 
 
 def BY_YEAR(date_of: Callable[[Any], str]) -> Grouping:  # noqa: N802 - reads as a constant
