@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from map_probes import READY, RENDERED
+from map_probes import READY, RENDERED, click_centre_until
 
 from generator.maps import ASSET_DIR, Attribution, MapPoint, asset_files, render_map
 
@@ -108,14 +108,7 @@ def click_incident(page, title: str) -> None:
                            " && !document.querySelector('.leaflet-popup')")
     page.wait_for_timeout(250)  # cluster and fade animations
     popup = page.locator(".leaflet-popup-content .im-title")
-    for _ in range(3):
-        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        try:
-            popup.wait_for(timeout=2000)
-            return
-        except Exception:  # noqa: BLE001 - retried, then reported below
-            page.wait_for_timeout(250)
-    raise AssertionError(f"no popup opened for {title!r}")
+    assert click_centre_until(page, box, popup), f"no popup opened for {title!r}"
 
 
 @pytest.fixture

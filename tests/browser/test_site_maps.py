@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from map_probes import READY, RENDERED
+from map_probes import READY, RENDERED, click_centre_until
 
 pytestmark = pytest.mark.browser
 SHOW_ALL = """() => {
@@ -55,13 +55,7 @@ def test_a_popup_opens_with_the_incident_and_its_attribution(page, site_url):
     page.locator("iframe.briefing-map").scroll_into_view_if_needed()
     box = page.locator("iframe.briefing-map").bounding_box()
     popup = frame.locator(".leaflet-popup-content")
-    for _ in range(3):  # cluster animations can swallow an early click
-        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        try:
-            popup.wait_for(timeout=2000)
-            break
-        except Exception:  # noqa: BLE001 - retried, then asserted below
-            page.wait_for_timeout(300)
+    assert click_centre_until(page, box, popup), "no popup opened"
     text = popup.inner_text()
     assert "Security analyst Hisham al-Hashimi shot dead" in text
     assert "Kataib Hezbollah" in text and "suspected" in text
