@@ -31,7 +31,7 @@ import yaml
 from generator.errors import ContentError, Problem, Problems
 from generator.link import Linker
 from generator.load import decode_utf8
-from generator.references import IRAQ_LATITUDE, IRAQ_LONGITUDE
+from generator.references import inside_iraq
 
 OUTLET = "ACLED (Armed Conflict Location & Event Data)"
 BY = "ACLED"
@@ -200,8 +200,7 @@ def _event(row: dict[str, str], line: int, report: Any) -> Event | None:
     if latitude is None or longitude is None:
         bad(f"bad coordinates: latitude {row['latitude']!r}, longitude {row['longitude']!r} "
             f"must be decimal degrees like 33.3406, 44.4009")
-    elif not (IRAQ_LATITUDE[0] <= latitude <= IRAQ_LATITUDE[1]
-              and IRAQ_LONGITUDE[0] <= longitude <= IRAQ_LONGITUDE[1]):
+    elif not inside_iraq(latitude, longitude):
         bad(f"coordinates ({latitude}, {longitude}) are outside Iraq: the briefing covers "
             f"events in Iraq only")
     geo_precision = _whole(row["geo_precision"])

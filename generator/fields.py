@@ -104,12 +104,18 @@ def count(value: Any) -> str | None:
     raise Invalid(f"{value!r} is not a count: write a number like 3 or a range like 5-7")
 
 
+def closest(value: str, choices: list[str] | tuple[str, ...], cutoff: float = 0.6) -> str | None:
+    """The choice a typo most likely meant, if any is close enough."""
+    hint = difflib.get_close_matches(value, list(choices), n=1, cutoff=cutoff)
+    return hint[0] if hint else None
+
+
 def one_of(*choices: str) -> Convert:
     def convert(value: Any) -> str | None:
         result = text(value)
         if result is not None and result not in choices:
-            hint = difflib.get_close_matches(result, choices, n=1)
-            maybe = f"did you mean {hint[0]!r}? " if hint else ""
+            hint = closest(result, choices)
+            maybe = f"did you mean {hint!r}? " if hint else ""
             raise Invalid(f"{result!r} is not allowed here: {maybe}use one of {', '.join(choices)}")
         return result
     return convert
@@ -129,8 +135,8 @@ def list_of(convert: Convert) -> Convert:
 
 
 def did_you_mean(key: str, allowed: list[str]) -> str:
-    hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    return f"did you mean {hint[0]!r}?" if hint else f"allowed fields: {', '.join(allowed)}"
+    hint = closest(key, allowed)
+    return f"did you mean {hint!r}?" if hint else f"allowed fields: {', '.join(allowed)}"
 
 
 Report = Callable[[int, str], None]

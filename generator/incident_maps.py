@@ -8,7 +8,7 @@ import logging
 from dataclasses import dataclass, field
 
 from generator import maps
-from generator.records import Catalogue, Incident, Leader, Militia
+from generator.records import Catalogue, Incident, Leader
 
 log = logging.getLogger(__name__)
 MAPS_FOLDER = "maps"
@@ -151,5 +151,3 @@ def _cell(value: object) -> str:
     text = "" if value is None else str(value)
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
-
-__all__ = ["MapSet", "Militia", "build_maps", "incidents_of", "position"]

@@ -9,7 +9,7 @@ from itertools import combinations
 
 from generator.link import Entity, Linker, Mention, snippet, unmatched_names
 from generator.markdown_text import paragraphs
-from generator.records import Catalogue, Document, Leader, Profile
+from generator.records import Catalogue, Document, Leader
 
 log = logging.getLogger(__name__)
 PARAGRAPH_BREAK = "\n\n"
@@ -104,5 +104,3 @@ def suggestions(catalogue: Catalogue) -> list[tuple[str, int]]:
     linker = make_linker(catalogue)
     return unmatched_names((document_text(d)[0] for d in catalogue.documents.values()), linker)
 
-
-__all__ = ["Backlink", "LinkedDocument", "Links", "Profile", "link_documents", "suggestions"]

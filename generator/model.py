@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -32,10 +31,6 @@ from generator.records import (
     Role,
 )
 from generator.references import check_references
-
-IRAQ_LATITUDE = (29.0, 37.5)
-IRAQ_LONGITUDE = (38.7, 48.7)
-CITATION = re.compile(r"\[@([^\]\s]*)\]")
 
 SOURCES = Field(f.list_of(f.slug))
 DESIGNATION = {"by": Field(f.text, True), "type": Field(f.text, True),

@@ -10,6 +10,7 @@ import unicodedata
 from typing import Any
 
 from generator.errors import Problems
+from generator.fields import closest
 from generator.records import Catalogue, Incident, Leader, Militia, Place, Profile
 
 IRAQ_LATITUDE = (29.0, 37.5)
@@ -181,10 +182,13 @@ def _check_location(incident: Incident, places: dict[str, Place], problems: Prob
             _check_coordinates(incident, incident.latitude, incident.longitude, problems)
 
 
+def inside_iraq(latitude: float, longitude: float) -> bool:
+    return (IRAQ_LATITUDE[0] <= latitude <= IRAQ_LATITUDE[1]
+            and IRAQ_LONGITUDE[0] <= longitude <= IRAQ_LONGITUDE[1])
+
+
 def _check_coordinates(record: Any, latitude: float, longitude: float, problems: Problems) -> None:
-    inside = (IRAQ_LATITUDE[0] <= latitude <= IRAQ_LATITUDE[1]
-              and IRAQ_LONGITUDE[0] <= longitude <= IRAQ_LONGITUDE[1])
-    if not inside:
+    if not inside_iraq(latitude, longitude):
         line = record.lines.get("latitude", getattr(record, "line", 1))
         problems.add(record.path, line, f"coordinates ({latitude}, {longitude}) are outside "
                      f"Iraq: check the order (latitude first, about 33.3 for Baghdad) and sign")
@@ -192,9 +196,8 @@ def _check_coordinates(record: Any, latitude: float, longitude: float, problems:
 
 def _unknown(problems: Problems, record: Any, line: int, what: str, slug: str,
              known: dict[str, Any], fix: str = "") -> None:
-    import difflib
-    hint = difflib.get_close_matches(slug, list(known), n=1)
-    advice = f"did you mean {hint[0]!r}?" if hint else (fix or "check the slug")
+    hint = closest(slug, list(known))
+    advice = f"did you mean {hint!r}?" if hint else (fix or "check the slug")
     problems.add(record.path, line, f"{what} {slug!r} is not known: {advice}")
 
 

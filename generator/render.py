@@ -18,7 +18,7 @@ from generator.incident_maps import MapSet
 from generator.markdown_text import escape, escape_meta, paragraphs, relative, relative_url, safe_url
 from generator.mentions import Links
 from generator.network import Neighbours, graph, layout, most_connected
-from generator.records import ATTRIBUTION_STATUSES, Catalogue, Leader, Militia, Profile
+from generator.records import ATTRIBUTION_STATUSES, Catalogue, Leader, Profile
 from generator.timeline import incidents_by_month, timeline
 
 log = logging.getLogger(__name__)
@@ -320,10 +320,3 @@ SECTION_PAGES = [
     ("network.md.j2", "network.md"),
     ("contribute.md.j2", "contribute.md"),
 ]
-
-
-def profile_kind(profile: Profile) -> str:
-    return "militia" if isinstance(profile, Militia) else "leader"
-
-
-__all__ = ["Leader", "Militia", "RenderContext", "SiteSettings", "render_pages", "profile_kind"]
