@@ -21,6 +21,7 @@ FOLDERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "incidents": ("incident", (".yml", ".yaml")),
 }
 PLACES_FILE = "places.yml"
+PLACES_FOLDER = "places"
 
 
 class YamlMap(dict):
@@ -181,7 +182,8 @@ def load_content(root: Path, problems: Problems) -> list[SourceRecord]:
                                       f"rename it or move it out of content/")
                 continue
             records.extend(_load_file(path, kind, problems))
-    records.extend(_load_places(root / PLACES_FILE, problems))
+    for path in [root / PLACES_FILE, *sorted((root / PLACES_FOLDER).glob("*.y*ml"))]:
+        records.extend(_load_places(path, problems))
     log.info("loaded %d records from %s", len(records), root)
     return records
 
@@ -216,7 +218,7 @@ def _load_places(path: Path, problems: Problems) -> list[SourceRecord]:
     if places is None:
         return []
     if not isinstance(places, YamlList):
-        problems.add(path, 1, "places.yml must be a list of places, each starting with '- slug:'")
+        problems.add(path, 1, f"{path.name} must be a list of places, each starting with '- slug:'")
         return []
     records = []
     for index, place in enumerate(places):

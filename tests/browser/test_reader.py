@@ -83,6 +83,6 @@ def test_the_contribute_page_shows_an_example_of_every_file_kind(page, site_url)
     page.goto(site_url + "contribute/")
     text = page.inner_text("article")
     for path in ("content/militias/", "content/leaders/", "content/documents/",
-                 "content/incidents/", "content/places.yml"):
+                 "content/incidents/", "content/places/"):
         assert path in text
     assert not page.page_errors
