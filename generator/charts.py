@@ -67,21 +67,28 @@ def _legend(groups: list[str], colours: dict[str, str], top: int) -> list[str]:
     return parts
 
 
-def _svg(width: float, height: float, parts: list[str]) -> str:
+def _svg(width: float, height: float, parts: list[str], label: str = "Incidents per month",
+         role: str = "img") -> str:
     body = "\n".join(parts)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
             f'width="{width:.0f}" height="{height:.0f}" font-family="sans-serif" '
-            f'role="img">\n{body}\n</svg>\n')
+            f'role="{role}" aria-label="{escape(label)}">\n{body}\n</svg>\n')
 
 
 def network_svg(nodes: list[Node], edges: list[Edge], positions: dict[str, tuple[float, float]],
                 href: dict[str, str], size: int = 760) -> str:
     """Nodes as labelled dots linking to their profiles, edges coloured by relation."""
-    parts = []
+    parts = ['<defs><marker id="briefing-arrow" viewBox="0 0 10 10" refX="19" refY="5" '
+             'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
+             '<path d="M0,0 L10,5 L0,10 z" fill="#607d8b"/></marker></defs>']
+    labels = {node.slug: node.label for node in nodes}
     for edge in edges:
         (x1, y1), (x2, y2) = positions[edge.source], positions[edge.target]
+        arrow = ' marker-end="url(#briefing-arrow)"' if edge.directed else ""
         parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="1.5" '
-                     f'stroke="{EDGE_COLOURS[edge.kind]}"><title>{escape(edge.kind)}</title></line>')
+                     f'stroke="{EDGE_COLOURS[edge.kind]}"{arrow}{_span(edge)}><title>'
+                     f'{escape(labels[edge.source])} {escape(edge.kind)} '
+                     f'{escape(labels[edge.target])}{_dates(edge)}</title></line>')
     for node in nodes:
         x, y = positions[node.slug]
         fill = "#90a4ae" if node.kind == "leader" else "#c62828" if node.kind == "patron" \
@@ -90,15 +97,32 @@ def network_svg(nodes: list[Node], edges: list[Edge], positions: dict[str, tuple
                      f'<circle cx="{x}" cy="{y}" r="7" fill="{fill}"/>'
                      f'<text x="{x}" y="{y - 11}" font-size="11" text-anchor="middle" '
                      f'fill="currentColor">{escape(node.label)}</text></a>')
-    parts += _edge_legend(size)
+    present = [kind for kind in EDGE_COLOURS if any(edge.kind == kind for edge in edges)]
+    parts += _edge_legend(size, present)
     margin = 90  # labels of nodes on the outer ring reach past the ring itself
-    return _svg(size + 2 * margin, size + 40,
-                [f'<g transform="translate({margin},0)">', *parts, "</g>"])
+    rows = (len(present) + 3) // 4
+    return _svg(size + 2 * margin, size + 24 + 16 * rows,
+                [f'<g transform="translate({margin},0)">', *parts, "</g>"],
+                label="Relations between groups, leaders and patrons; the table below lists them",
+                role="group")
 
 
-def _edge_legend(size: int) -> list[str]:
+def _span(edge: Edge) -> str:
+    """The dates a relation held, for the page's "as of" filter."""
+    return "".join(f' data-{name}="{value}"' for name, value in
+                   (("since", edge.since), ("until", edge.until)) if value)
+
+
+def _dates(edge: Edge) -> str:
+    if edge.since or edge.until:
+        return f" ({edge.since or '?'} – {edge.until or 'now'})"
+    return ""
+
+
+def _edge_legend(size: int, present: list[str]) -> list[str]:
     parts = []
-    for index, (kind, colour) in enumerate(EDGE_COLOURS.items()):
+    for index, kind in enumerate(present):
+        colour = EDGE_COLOURS[kind]
         x, y = 10 + (index % 4) * 180, size + 8 + (index // 4) * 16
         parts.append(f'<line x1="{x}" y1="{y}" x2="{x + 24}" y2="{y}" stroke="{colour}" '
                      f'stroke-width="3"/><text x="{x + 30}" y="{y + 4}" font-size="11" '

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import sys
@@ -29,12 +30,32 @@ def main(argv: list[str] | None = None) -> int:
     except BriefingError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("interrupted: the last good site and content/ were left as they were",
+              file=sys.stderr)
+        return 130
+    except OSError as error:
+        if args.debug:
+            raise
+        print(f"error: {describe_os_error(error)}", file=sys.stderr)
+        return 1
     except Exception as error:  # a bug of ours: still one line unless --debug
         if args.debug:
             raise
         print(f"internal error: {error!r} (run again with --debug for the traceback)",
               file=sys.stderr)
         return 2
+
+
+def describe_os_error(error: OSError) -> str:
+    """One line a person can act on, for the file-system errors a build can meet."""
+    where = f" ({error.filename})" if error.filename else ""
+    reasons = {errno.ENOSPC: "the disk is full", errno.EROFS: "the file system is read-only",
+               errno.EACCES: "permission denied", errno.EPERM: "permission denied",
+               errno.EDQUOT: "the disk quota is used up"}
+    reason = reasons.get(error.errno or 0, error.strerror or str(error))
+    return f"{reason}{where}: nothing was half-written; free the space or fix the permissions " \
+           f"and run again"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,6 +97,9 @@ def _parser() -> argparse.ArgumentParser:
     acled.add_argument("--update", action="store_true",
                        help="replace incident files this export wrote before (losing edits)")
     acled.set_defaults(run=_import_acled)
+    fields = commands.add_parser("fields", help="write the field reference (docs/fields.md)")
+    fields.add_argument("--out", type=Path, default=Path("docs/fields.md"))
+    fields.set_defaults(run=_fields)
     corpus = commands.add_parser("corpus", help="write a synthetic content tree SCALE times the "
                                  "bundled one under build/corpus-SCALE")
     corpus.add_argument("--scale", type=int, default=10)
@@ -123,6 +147,13 @@ def _suggest(args: argparse.Namespace) -> int:
 def _import_acled(args: argparse.Namespace) -> int:
     from generator.acled import import_acled
     print(import_acled(args.file, args.content, update=args.update).summary())
+    return 0
+
+
+def _fields(args: argparse.Namespace) -> int:
+    from generator.field_reference import field_reference
+    args.out.write_text(field_reference(), encoding="utf-8")
+    print(f"wrote {args.out}")
     return 0
 
 

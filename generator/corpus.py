@@ -404,12 +404,6 @@ class WorldBuilder:
             lines.append(f"patrons: [{patron.slug}]\n")
         lines.append(f"status: {rng.choice(('active', 'active', 'inactive', 'unknown'))}\n")
         leaders = [p for p in w.leaders if p.organization == profile.slug]
-        if leaders:
-            lines.append("leaders:\n")
-            for leader in leaders:
-                lines.append(f"  - person: {leader.slug}\n    role: {leader.title}\n"
-                             f"    since: \"{rng.randint(2003, 2020)}\"\n"
-                             f"    sources: [{sources[0]}]\n")
         others = [m for m in w.militias if m is not profile]
         if others and rng.random() < 0.7:
             other = rng.choice(others)

@@ -6,14 +6,13 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from generator.load import YamlList, YamlMap
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 RANGE = re.compile(r"^(\d+)\s*[-–]\s*(\d+)$")
+WEB_URL = re.compile(r"^https?://[^\s<>\"'`]+$")
 
 
 class Invalid(ValueError):
@@ -21,15 +20,6 @@ class Invalid(ValueError):
 
 
 Convert = Callable[[Any], Any]
-
-
-@dataclass(frozen=True)
-class Field:
-    """One front-matter key: its converter, whether it must be present, and its item rules."""
-
-    convert: Convert
-    required: bool = False
-    items: dict[str, Field] | None = None  # a list of mappings, each checked by these rules
 
 
 def text(value: Any) -> str | None:
@@ -139,48 +129,27 @@ def did_you_mean(key: str, allowed: list[str]) -> str:
     return f"did you mean {hint!r}?" if hint else f"allowed fields: {', '.join(allowed)}"
 
 
-Report = Callable[[int, str], None]
+def boolean(value: Any) -> bool | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, bool):
+        raise Invalid(f"{value!r} is not true or false")
+    return value
 
 
-def read_fields(meta: YamlMap, rules: dict[str, Field], report: Report) -> dict[str, Any]:
-    """Check every key of meta against rules; report problems by line; return converted values."""
-    for key in meta:
-        if key not in rules:
-            report(meta.line_of(key), f"unknown field {key!r}: {did_you_mean(key, list(rules))}")
-    values: dict[str, Any] = {}
-    for key, rule in rules.items():
-        raw = meta.get(key)
-        line = meta.line_of(key)
-        values[key] = _read_one(key, raw, rule, line, report)
-        if rule.required and raw in (None, "", []):
-            report(meta.line if key not in meta else line,
-                   f"missing required field {key!r}: add a line '{key}: ...'")
-    return values
+def precision(value: Any) -> int | None:
+    """Geo precision: 1 the exact site, 2 a district or area, 3 a town or city."""
+    result = integer(value)
+    if result is not None and result not in (1, 2, 3):
+        raise Invalid(f"{result!r} is not a precision: write 1 (exact site), 2 (district or "
+                      f"area) or 3 (town or city)")
+    return result
 
 
-def _read_one(key: str, raw: Any, rule: Field, line: int, report: Report) -> Any:
-    if rule.items is not None:
-        return _read_items(key, raw, rule.items, line, report)
-    try:
-        return rule.convert(raw)
-    except Invalid as error:
-        report(line, f"{key}: {error}")
-        return rule.convert(None)  # the rule's empty value (None or ()), so later stages never crash
-
-
-def _read_items(key: str, raw: Any, rules: dict[str, Field], line: int,
-                report: Report) -> tuple[dict[str, Any], ...]:
-    if raw is None or raw == "":
-        return ()
-    if not isinstance(raw, YamlList):
-        report(line, f"{key}: expected a list of entries, each starting with '- '")
-        return ()
-    entries = []
-    for index, item in enumerate(raw):
-        if not isinstance(item, YamlMap):
-            report(raw.line_of(index), f"{key}: each entry must be 'key: value' lines")
-            continue
-        entry = read_fields(item, rules, report)
-        entry["_line"] = item.line
-        entries.append(entry)
-    return tuple(entries)
+def web_url(value: Any) -> str | None:
+    """An http(s) address as found; anything else (javascript:, a bare name) is refused."""
+    result = text(value)
+    if result is not None and not WEB_URL.match(result):
+        raise Invalid(f"{result!r} is not a web address: write it in full, starting with "
+                      f"https:// (or leave it empty)")
+    return result

@@ -84,10 +84,7 @@ def incidents_of(catalogue: Catalogue) -> dict[str, list[Incident]]:
 
 def _tenures(leader: Leader, catalogue: Catalogue) -> list[tuple[str, str | None, str | None]]:
     """(organization, since, until) for every group the person led; death ends every tenure."""
-    spans = [(role.organization, role.since, role.until) for role in leader.roles]
-    spans += [(m.slug, entry.since, entry.until) for m in catalogue.militias.values()
-              for entry in m.leaders if entry.person == leader.slug]
-    return [(org, since, until or leader.died) for org, since, until in spans]
+    return [(role.organization, role.since, role.until or leader.died_on) for role in leader.roles]
 
 
 def _within(date: str, since: str | None, until: str | None) -> bool:

@@ -76,3 +76,18 @@ def safe_url(url: str | None) -> str | None:
 def paragraphs(text: str) -> list[str]:
     """Plain text split into paragraphs on blank lines, whitespace collapsed."""
     return [" ".join(block.split()) for block in re.split(r"\n\s*\n", text) if block.strip()]
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def human_date(date: str | None) -> str:
+    """A partial date as a reader says it, at its own precision: 2019, August 2019, 25 August 2019."""
+    if not date:
+        return ""
+    parts = date.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"

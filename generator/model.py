@@ -1,97 +1,44 @@
-"""Stage 2, model: validate source records into a catalogue, reporting every problem at once."""
+"""Stage 2, model: validate source records into a catalogue, reporting every problem at once.
+
+Every rule comes from the schema in generator/records.py: this module only walks it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from generator import fields as f
 from generator.errors import Problems
-from generator.fields import Field
-from generator.load import SourceRecord
-from generator.records import (
-    ATTRIBUTION_STATUSES,
-    DATE_PRECISIONS,
-    DOCUMENT_KINDS,
-    INCIDENT_KINDS,
-    MILITIA_KINDS,
-    PLACE_KINDS,
-    RELATION_KINDS,
-    STATUSES,
-    Attribution,
-    Catalogue,
-    Designation,
-    Document,
-    Incident,
-    Leader,
-    Leadership,
-    Militia,
-    Place,
-    Relation,
-    Role,
-)
+from generator.load import SourceRecord, YamlList, YamlMap
+from generator.records import RECORDS, Catalogue, Spec, specs
 from generator.references import check_references
 
-SOURCES = Field(f.list_of(f.slug))
-DESIGNATION = {"by": Field(f.text, True), "type": Field(f.text, True),
-               "date": Field(f.partial_date), "sources": SOURCES}
-PROFILE = {"name": Field(f.text, True), "arabic": Field(f.text),
-           "aliases": Field(f.list_of(f.text)), "look_alikes": Field(f.list_of(f.text)),
-           "summary": Field(f.text),
-           "designations": Field(f.text, items=DESIGNATION), "sources": SOURCES,
-           "tags": Field(f.list_of(f.text))}
-MILITIA = {
-    **PROFILE,
-    "kind": Field(f.one_of(*MILITIA_KINDS), True), "founded": Field(f.partial_date),
-    "parent": Field(f.slug), "pmu_brigades": Field(f.list_of(f.integer)),
-    "patrons": Field(f.list_of(f.slug)), "status": Field(f.one_of(*STATUSES)),
-    "leaders": Field(f.text, items={"person": Field(f.slug, True), "role": Field(f.text),
-                                    "since": Field(f.partial_date),
-                                    "until": Field(f.partial_date), "sources": SOURCES}),
-    "relations": Field(f.text, items={"to": Field(f.slug, True),
-                                      "kind": Field(f.one_of(*RELATION_KINDS), True),
-                                      "since": Field(f.partial_date), "note": Field(f.text),
-                                      "sources": SOURCES}),
-}
-LEADER = {
-    **PROFILE,
-    "short_names": Field(f.list_of(f.text)), "born": Field(f.partial_date),
-    "birthplace": Field(f.text), "died": Field(f.partial_date),
-    "roles": Field(f.text, items={"organization": Field(f.slug, True), "title": Field(f.text),
-                                  "since": Field(f.partial_date),
-                                  "until": Field(f.partial_date), "sources": SOURCES}),
-}
-DOCUMENT = {"title": Field(f.text, True), "outlet": Field(f.text, True),
-            "published": Field(f.full_date, True), "author": Field(f.text),
-            "url": Field(f.text), "language": Field(f.text),
-            "kind": Field(f.one_of(*DOCUMENT_KINDS))}
-PLACE = {"slug": Field(f.slug, True), "name": Field(f.text, True), "arabic": Field(f.text),
-         "latitude": Field(f.number, True), "longitude": Field(f.number, True),
-         "kind": Field(f.one_of(*PLACE_KINDS)), "district": Field(f.text),
-         "geo_precision": Field(f.integer)}
-INCIDENT = {
-    "title": Field(f.text, True), "date": Field(f.partial_date, True),
-    "date_precision": Field(f.one_of(*DATE_PRECISIONS)),
-    "kind": Field(f.one_of(*INCIDENT_KINDS), True), "place": Field(f.slug),
-    "latitude": Field(f.number), "longitude": Field(f.number), "geo_precision": Field(f.integer),
-    "target": Field(f.text), "killed": Field(f.count), "wounded": Field(f.count),
-    "attribution": Field(f.text, items={"actor": Field(f.slug), "actor_name": Field(f.text),
-                                        "status": Field(f.one_of(*ATTRIBUTION_STATUSES), True),
-                                        "by": Field(f.text), "sources": SOURCES}),
-    "summary": Field(f.text), "sources": SOURCES,
-}
-RULES = {"militia": MILITIA, "leader": LEADER, "document": DOCUMENT, "incident": INCIDENT,
-         "place": PLACE}
+Report = Callable[[int, str], None]
+RESERVED_SLUGS = ("index",)
+PRECISION_OF_DATE = {4: "year", 7: "month", 10: "day"}  # an incident's default date_precision  # the section's own page
+# Keys that an older format had, and what to write instead.
+MOVED = {("militia", "leaders"): "leadership is stated once, on the person's file: move each "
+                                 "entry to content/leaders/<person>.md under 'roles' "
+                                 "(organization, title, since, until, sources)"}
 
 
 def build_catalogue(records: Iterable[SourceRecord], problems: Problems) -> Catalogue:
-    """Validate every record and every reference between records; raise all problems together."""
+    """Validate every record and every reference between records; raise all problems together.
+
+    References are checked only between records that loaded cleanly, so one broken file never
+    shows up again as a false "no such document" in the files that cite it: those citations
+    are checked against every file that exists, broken or not."""
     catalogue = Catalogue()
+    broken: dict[str, set[str]] = {kind: set() for kind in RECORDS}
     for record in records:
+        before = len(problems.found)
         values = read_record(record, problems)
         if values is not None:
             _add(catalogue, record, values, problems)
-    check_references(catalogue, problems)
+        if len(problems.found) > before:
+            broken[record.kind].add(record.slug)
+    check_references(catalogue, problems, broken)
     problems.raise_if_any()
     return _sorted(catalogue)
 
@@ -99,90 +46,109 @@ def build_catalogue(records: Iterable[SourceRecord], problems: Problems) -> Cata
 def read_record(record: SourceRecord, problems: Problems) -> dict[str, Any] | None:
     def report(line: int, message: str) -> None:
         problems.add(record.path, line, message)
-    if record.kind != "place" and not f.SLUG.match(record.slug):
-        report(1, f"file name {record.path.name!r} is not a slug: rename it to lowercase "
-                  f"ASCII words joined by hyphens, like 'kataib-hezbollah{record.path.suffix}'")
+    if record.kind != "place":
+        if not f.SLUG.match(record.slug):
+            report(1, f"file name {record.path.name!r} is not a slug: rename it to lowercase "
+                      f"ASCII words joined by hyphens, like 'kataib-hezbollah{record.path.suffix}'")
+            return None
+        if record.slug in RESERVED_SLUGS:
+            report(1, f"{record.path.name!r} is a reserved name (the section's own index page): "
+                      f"name the file after what it holds")
+            return None
+    return read_fields(record.meta, RECORDS[record.kind], report, record.kind)
+
+
+def read_fields(meta: YamlMap, cls: type, report: Report, kind: str = "") -> dict[str, Any]:
+    """Check every key of meta against the schema of cls; report problems by line; return
+    {field name: converted value}."""
+    declared = specs(cls)
+    for key in meta:
+        if key in declared:
+            continue
+        if (kind, key) in MOVED:
+            report(meta.line_of(key), f"{key}: {MOVED[(kind, key)]}")
+        else:
+            report(meta.line_of(key), f"unknown field {key!r}: {f.did_you_mean(key, list(declared))}")
+    values: dict[str, Any] = {}
+    for key, (name, rule) in declared.items():
+        raw = meta.get(key)
+        line = meta.line_of(key)
+        if rule.required and raw in (None, "", []):
+            where = "the line is there but empty" if key in meta else "add a line"
+            report(line, f"missing required field {key!r}: {where}; write '{key}: "
+                         f"{rule.example or '...'}'")
+        values[name] = read_value(key, raw, rule, line, report)
+    return values
+
+
+def read_value(key: str, raw: Any, rule: Spec, line: int, report: Report) -> Any:
+    if rule.entry is None:
+        try:
+            return rule.convert(raw)
+        except f.Invalid as error:
+            report(line, f"{key}: {error}")
+            return () if rule.many else None  # the rule's empty value, so later stages never crash
+    if raw is None or raw == "":
+        return () if rule.many else None
+    if not rule.many:
+        return _read_entry(key, raw, rule.entry, line, report)
+    items = raw if isinstance(raw, list) else [raw]
+    lines = raw.item_lines if isinstance(raw, YamlList) else [line] * len(items)
+    entries = (_read_entry(key, item, rule.entry, item_line, report)
+               for item, item_line in zip(items, lines, strict=False))
+    return tuple(entry for entry in entries if entry is not None)
+
+
+def _read_entry(key: str, raw: Any, cls: type, line: int, report: Report) -> Any:
+    """One entry: a mapping read by the entry's own schema, or a bare value taken as its first
+    field (so `status: active` and `pmu_brigades: [45]` read as entries without sources)."""
+    declared = specs(cls)
+    if isinstance(raw, YamlMap):
+        values = read_fields(raw, cls, lambda at, message: report(at, f"{key}: {message}"))
+        line = raw.line
+    elif isinstance(raw, list):
+        report(line, f"{key}: expected 'key: value' lines here, found a list")
         return None
-    return f.read_fields(record.meta, RULES[record.kind], report)
+    else:
+        first_key, (first_name, first_rule) = next(iter(declared.items()))
+        values = {name: read_value(k, None, rule, line, report)
+                  for k, (name, rule) in declared.items()}
+        values[first_name] = read_value(f"{key}", raw, first_rule, line, report)
+    if any(values.get(name) in (None, "", ()) for name, rule in declared.values() if rule.required):
+        return None  # already reported; a half entry would only add noise downstream
+    return cls(**values, line=line)
 
 
 def _add(catalogue: Catalogue, record: SourceRecord, values: dict[str, Any],
          problems: Problems) -> None:
-    builders = {"militia": (catalogue.militias, _militia), "leader": (catalogue.leaders, _leader),
-                "document": (catalogue.documents, _document),
-                "incident": (catalogue.incidents, _incident), "place": (catalogue.places, _place)}
-    table, build = builders[record.kind]
-    if None in (values.get(key) for key, rule in RULES[record.kind].items() if rule.required):
+    table = {"militia": catalogue.militias, "leader": catalogue.leaders,
+             "document": catalogue.documents, "incident": catalogue.incidents,
+             "place": catalogue.places}[record.kind]
+    cls = RECORDS[record.kind]
+    if any(values.get(name) in (None, "", ()) for name, rule in specs(cls).values()
+           if rule.required):
         return  # already reported as a missing field; a half record would only add noise
-    item = build(record, values)
+    if record.kind == "incident" and values["date_precision"] is None:
+        values["date_precision"] = PRECISION_OF_DATE[len(values["date"])]
+    item = cls(**values, **_context(record))
     if item.slug in table:
         other = table[item.slug]
         problems.add(record.path, record.meta.line, f"{item.slug!r} is defined twice: also in "
-                     f"{_where(other)}; rename one of them")
+                     f"{Problems._show(other.path)}:{getattr(other, 'line', 1)}; rename one of them")
         return
     table[item.slug] = item
 
 
-def _where(item: Any) -> str:
-    line = getattr(item, "line", 1)
-    return f"{Problems._show(item.path)}:{line}"
-
-
-def _entries(cls: type, values: tuple[dict[str, Any], ...]) -> tuple[Any, ...]:
-    return tuple(cls(**{k: v for k, v in entry.items() if k != "_line"}, line=entry["_line"])
-                 for entry in values if all(entry.get(k) is not None for k in _required(cls)))
-
-
-def _required(cls: type) -> tuple[str, ...]:
-    return {Designation: ("by", "type"), Leadership: ("person",), Relation: ("to", "kind"),
-            Role: ("organization",), Attribution: ("status",)}[cls]
-
-
-def _profile_values(record: SourceRecord, values: dict[str, Any]) -> dict[str, Any]:
-    return dict(slug=record.slug, path=record.path, name=values["name"],
-                arabic=values["arabic"], aliases=values["aliases"],
-                look_alikes=values["look_alikes"],
-                designations=_entries(Designation, values["designations"]),
-                summary=values["summary"], sources=values["sources"], tags=values["tags"],
-                body=record.body, body_line=record.body_line, lines=record.meta.key_lines)
-
-
-def _militia(record: SourceRecord, values: dict[str, Any]) -> Militia:
-    return Militia(**_profile_values(record, values), kind=values["kind"],
-                   founded=values["founded"], parent=values["parent"],
-                   pmu_brigades=values["pmu_brigades"],
-                   leaders=_entries(Leadership, values["leaders"]), patrons=values["patrons"],
-                   relations=_entries(Relation, values["relations"]), status=values["status"])
-
-
-def _leader(record: SourceRecord, values: dict[str, Any]) -> Leader:
-    return Leader(**_profile_values(record, values), short_names=values["short_names"],
-                  born=values["born"], birthplace=values["birthplace"], died=values["died"],
-                  roles=_entries(Role, values["roles"]))
-
-
-def _document(record: SourceRecord, values: dict[str, Any]) -> Document:
-    return Document(slug=record.slug, path=record.path, title=values["title"],
-                    outlet=values["outlet"], published=values["published"], body=record.body,
-                    body_line=record.body_line, author=values["author"],
-                    source_url=values["url"], language=values["language"],
-                    kind=values["kind"], lines=record.meta.key_lines)
-
-
-def _place(record: SourceRecord, values: dict[str, Any]) -> Place:
-    fields = {key: values[key] for key in PLACE}
-    return Place(**fields, path=record.path, line=record.meta.line, lines=record.meta.key_lines)
-
-
-def _incident(record: SourceRecord, values: dict[str, Any]) -> Incident:
-    fields = {key: values[key] for key in INCIDENT if key != "attribution"}
-    fields["date_precision"] = fields["date_precision"] or "day"
-    return Incident(**fields, slug=record.slug, path=record.path,
-                    attribution=_entries(Attribution, values["attribution"]),
-                    lines=record.meta.key_lines)
+def _context(record: SourceRecord) -> dict[str, Any]:
+    """What a record knows beyond its fields: where it came from."""
+    if record.kind == "place":
+        return {"path": record.path, "line": record.meta.line, "lines": record.meta.key_lines}
+    found = {"slug": record.slug, "path": record.path, "lines": record.meta.key_lines}
+    if record.kind != "incident":
+        found.update(body=record.body, body_line=record.body_line)
+    return found
 
 
 def _sorted(catalogue: Catalogue) -> Catalogue:
     return Catalogue(**{name: dict(sorted(getattr(catalogue, name).items()))
                         for name in ("militias", "leaders", "documents", "incidents", "places")})
-

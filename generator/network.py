@@ -9,7 +9,9 @@ from generator.records import Catalogue, Militia
 
 EDGE_COLOURS = {"leads": "#546e7a", "member of": "#8d6e63", "patron of": "#c62828",
                 "ally": "#2e7d32", "rival": "#ef6c00", "splinter of": "#6a1b9a",
-                "front for": "#00838f", "merged into": "#37474f"}
+                "front for": "#00838f", "claims for": "#0277bd", "merged into": "#37474f",
+                "part of": "#795548"}
+UNDIRECTED = ("ally", "rival")
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,18 @@ class Edge:
     source: str
     target: str
     kind: str       # a key of EDGE_COLOURS: "a leads b", "a member of b", "a patron of b", ...
+    since: str | None = None
+    until: str | None = None
+
+    @property
+    def directed(self) -> bool:
+        return self.kind not in UNDIRECTED
+
+    def valid_on(self, date: str) -> bool:
+        """Whether the relation held on a date (partial dates compare on their precision)."""
+        after = self.since is None or self.since[: len(date)] <= date[: len(self.since)]
+        before = self.until is None or date[: len(self.until)] <= self.until[: len(date)]
+        return after and before
 
 
 @dataclass(frozen=True)
@@ -35,10 +49,11 @@ def graph(catalogue: Catalogue) -> tuple[list[Node], list[Edge]]:
         if militia.parent:
             edges.add(Edge(militia.slug, militia.parent, "member of"))
         edges.update(Edge(patron, militia.slug, "patron of") for patron in militia.patrons)
-        edges.update(Edge(entry.person, militia.slug, "leads") for entry in militia.leaders)
-        edges.update(Edge(militia.slug, r.to, r.kind.replace("-", " ")) for r in militia.relations)
+        edges.update(Edge(militia.slug, r.to, r.kind.replace("-", " "), r.since, r.until)
+                     for r in militia.relations)
     for leader in catalogue.leaders.values():
-        edges.update(Edge(leader.slug, role.organization, "leads") for role in leader.roles)
+        edges.update(Edge(leader.slug, role.organization, "leads", role.since,
+                          role.until or leader.died_on) for role in leader.roles)
     return nodes, sorted(edges, key=lambda e: (e.source, e.target, e.kind))
 
 

@@ -23,8 +23,12 @@ EVENT_HANDLER = re.compile(r"(?<![\w-])(on[a-z]+)\s*=", re.IGNORECASE)
 SCRIPT_URL = re.compile(r"(javascript|vbscript):|data:text/html", re.IGNORECASE)
 
 
-def check_references(catalogue: Catalogue, problems: Problems) -> None:
-    sources = Citations(catalogue, problems)
+def check_references(catalogue: Catalogue, problems: Problems,
+                     broken: dict[str, set[str]] | None = None) -> None:
+    """Check references between records. `broken` names the records that exist but failed to
+    load: a reference to one of them is not reported again (its own error says what is wrong)."""
+    broken = broken or {}
+    sources = Citations(catalogue, problems, broken.get("document", set()))
     for militia in catalogue.militias.values():
         _check_militia(militia, catalogue, sources, problems)
     for leader in catalogue.leaders.values():
@@ -36,34 +40,37 @@ def check_references(catalogue: Catalogue, problems: Problems) -> None:
     for document in catalogue.documents.values():
         _not_future(document, "published", document.published, problems)
     _check_names(catalogue, problems)
+    _check_cycles(catalogue, problems)
 
 
 class Citations:
     """Checks that cited documents exist and that facts cite something."""
 
-    def __init__(self, catalogue: Catalogue, problems: Problems) -> None:
+    def __init__(self, catalogue: Catalogue, problems: Problems,
+                 broken: set[str] | None = None) -> None:
         self.documents = catalogue.documents
         self.problems = problems
+        self.broken = broken or set()
 
     def check(self, record: Any, line: int, sources: tuple[str, ...], what: str) -> None:
         if not sources:
             self.problems.add(record.path, line, f"{what} cites no source: add "
                               f"'sources: [document-slug]' naming a file in content/documents/")
         for slug in sources:
-            if slug not in self.documents:
+            if slug not in self.documents and slug not in self.broken:
                 self.problems.add(record.path, line, f"source {slug!r} is not a document: "
                                   f"add content/documents/{slug}.md or fix the slug")
 
     def check_prose(self, record: Profile | Incident, text: str | None, first_line: int) -> None:
         for number, line in enumerate((text or "").splitlines(), start=first_line):
             for slug in CITATION.findall(line):
-                if slug not in self.documents:
+                if slug not in self.documents and slug not in self.broken:
                     self.problems.add(record.path, number, f"citation [@{slug}] names no "
                                       f"document: add content/documents/{slug}.md or fix it")
 
 
 # Fields that state nothing to cite: a profile with only these is a draft (as `make new` writes it)
-NOT_FACTS = {"slug", "path", "name", "kind", "look_alikes", "tags", "sources", "body", "body_line",
+NOT_FACTS = {"reviewed", "pseudonymous", "slug", "path", "name", "kind", "look_alikes", "tags", "sources", "body", "body_line",
              "lines"}
 
 
@@ -78,8 +85,6 @@ def _check_profile(profile: Profile, sources: Citations) -> None:
     if profile.sources or not is_draft(profile):
         sources.check(profile, profile.lines.get("sources", 1), profile.sources,
                       f"the profile {profile.slug!r}")
-    for designation in profile.designations:
-        sources.check(profile, designation.line, designation.sources, "this designation")
     sources.check_prose(profile, profile.summary, profile.lines.get("summary", 1))
     sources.check_prose(profile, profile.body, profile.body_line)
     check_markup(profile, profile.body, profile.body_line, sources.problems)
@@ -121,17 +126,68 @@ def _check_militia(militia: Militia, catalogue: Catalogue, sources: Citations,
         if patron not in catalogue.militias:
             _unknown(problems, militia, militia.lines.get("patrons", 1), "patron", patron,
                      catalogue.militias)
-    for leadership in militia.leaders:
-        if leadership.person not in catalogue.leaders:
-            _unknown(problems, militia, leadership.line, "person", leadership.person,
-                     catalogue.leaders)
-        sources.check(militia, leadership.line, leadership.sources, "this leader entry")
-        _in_order(problems, militia, leadership.line, leadership.since, leadership.until)
     for relation in militia.relations:
         if catalogue.profile(relation.to) is None or relation.to == militia.slug:
             _unknown(problems, militia, relation.line, "relation", relation.to,
                      catalogue.militias)
-        sources.check(militia, relation.line, relation.sources, "this relation")
+        _in_order(problems, militia, relation.line, relation.since, relation.until)
+    for area in militia.areas:
+        if area.place not in catalogue.places:
+            _unknown(problems, militia, area.line, "place", area.place, catalogue.places,
+                     "add it to a file in content/places/")
+    _check_sourced_entries(militia, sources)
+
+
+MUST_CITE = ("roles", "designations", "relations")  # statements about people: never unsourced
+
+
+def _check_sourced_entries(profile: Profile, sources: Citations) -> None:
+    """Every dated or sourced entry of a profile (roles, status, estimates...) cites documents
+    that exist; an entry with no source at all is a gap the curator's report lists."""
+    for name, entries in sourced_entries(profile):
+        for entry in entries:
+            if name in MUST_CITE:
+                sources.check(profile, entry.line, entry.sources, f"this {name} entry")
+            for slug in entry.sources:
+                if slug not in sources.documents and slug not in sources.broken:
+                    sources.problems.add(profile.path, entry.line, f"{name}: source {slug!r} is "
+                                         f"not a document: add content/documents/{slug}.md or "
+                                         f"fix the slug")
+            since = getattr(entry, "since", None) or getattr(entry, "date", None)
+            _in_order(sources.problems, profile, entry.line, since, getattr(entry, "until", None))
+
+
+def sourced_entries(profile: Profile) -> list[tuple[str, tuple[Any, ...]]]:
+    """(field name, its entries) for every field of a profile whose entries carry sources."""
+    found = []
+    for item in dataclasses.fields(profile):
+        value = getattr(profile, item.name)
+        entries = value if isinstance(value, tuple) else (value,)
+        if entries and all(hasattr(e, "sources") and hasattr(e, "line") for e in entries):
+            found.append((item.name, entries))
+    return found
+
+
+def _check_cycles(catalogue: Catalogue, problems: Problems) -> None:
+    """A group cannot be, through 'parent' or 'part-of' relations, part of itself."""
+    above: dict[str, set[str]] = {}
+    for militia in catalogue.militias.values():
+        ups = {r.to for r in militia.relations if r.kind == "part-of"}
+        if militia.parent:
+            ups.add(militia.parent)
+        above[militia.slug] = ups
+    for militia in catalogue.militias.values():
+        seen, todo = set(), list(above[militia.slug])
+        while todo:
+            slug = todo.pop()
+            if slug == militia.slug:
+                problems.add(militia.path, militia.lines.get("parent", 1), f"{militia.slug!r} "
+                             f"is, through 'parent' or 'part-of', part of itself: remove the link "
+                             f"that closes the circle")
+                break
+            if slug not in seen:
+                seen.add(slug)
+                todo.extend(above.get(slug, ()))
 
 
 def _check_leader(leader: Leader, catalogue: Catalogue, sources: Citations,
@@ -140,13 +196,16 @@ def _check_leader(leader: Leader, catalogue: Catalogue, sources: Citations,
     if leader.slug in catalogue.militias:
         problems.add(leader.path, 1, f"the slug {leader.slug!r} is also a militia "
                      f"({Problems._show(catalogue.militias[leader.slug].path)}): rename one")
-    _in_order(problems, leader, leader.lines.get("died", 1), leader.born, leader.died)
+    born, died = (leader.born.date if leader.born else None), leader.died_on
+    _in_order(problems, leader, leader.lines.get("died", 1), born, died)
     for role in leader.roles:
         if role.organization not in catalogue.militias:
             _unknown(problems, leader, role.line, "organization", role.organization,
                      catalogue.militias)
-        sources.check(leader, role.line, role.sources, "this role")
-        _in_order(problems, leader, role.line, role.since, role.until)
+        if died and role.until is None:
+            problems.add(leader.path, role.line, f"{leader.name} died on {died}, so this role "
+                         f"ended: add 'until: {died}' (or the date it ended)")
+    _check_sourced_entries(leader, sources)
 
 
 def _check_incident(incident: Incident, catalogue: Catalogue, sources: Citations,
@@ -164,6 +223,14 @@ def _check_incident(incident: Incident, catalogue: Catalogue, sources: Citations
             _unknown(problems, incident, entry.line, "actor", entry.actor,
                      {**catalogue.militias, **catalogue.leaders})
         sources.check(incident, entry.line, entry.sources, "this attribution")
+    for report in incident.reports:
+        sources.check(incident, report.line, report.sources, "this report")
+    if incident.launch_place:
+        if incident.launch_place not in catalogue.places:
+            _unknown(problems, incident, incident.lines.get("launch_place", 1), "launch_place",
+                     incident.launch_place, catalogue.places, "add it to a file in content/places/")
+        sources.check(incident, incident.lines.get("launch_place", 1), incident.launch_sources,
+                      "the launch site")
 
 
 def _check_location(incident: Incident, places: dict[str, Place], problems: Problems) -> None:
@@ -174,7 +241,7 @@ def _check_location(incident: Incident, places: dict[str, Place], problems: Prob
                      "not both")
     elif incident.place and incident.place not in places:
         _unknown(problems, incident, line, "place", incident.place, places,
-                 "add it to content/places.yml")
+                 "add it to a file in content/places/")
     elif has_point:
         if incident.latitude is None or incident.longitude is None:
             problems.add(incident.path, line, "give both 'latitude' and 'longitude'")

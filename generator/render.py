@@ -15,7 +15,15 @@ import jinja2
 from generator.charts import incidents_chart, network_svg
 from generator.citations import CITATION, SourceList
 from generator.incident_maps import MapSet
-from generator.markdown_text import escape, escape_meta, paragraphs, relative, relative_url, safe_url
+from generator.markdown_text import (
+    escape,
+    escape_meta,
+    human_date,
+    paragraphs,
+    relative,
+    relative_url,
+    safe_url,
+)
 from generator.mentions import Links
 from generator.network import Neighbours, graph, layout, most_connected
 from generator.records import ATTRIBUTION_STATUSES, Catalogue, Leader, Profile
@@ -57,6 +65,8 @@ def environment() -> jinja2.Environment:
     env.filters["yaml"] = lambda value: json.dumps(escape_meta(uncited(value)), ensure_ascii=False)
     env.filters["paragraphs"] = paragraphs
     env.filters["safe_url"] = safe_url
+    env.filters["date"] = human_date
+    env.filters["by_date"] = by_date
     return env
 
 
@@ -198,6 +208,21 @@ def attribution_ledger(catalogue: Catalogue) -> dict[str, dict[str, list[tuple[A
             for slug, by_status in sorted(ledger.items())}
 
 
+def by_date(entries: Any, attribute: str, reverse: bool = False) -> list[Any]:
+    """Entries sorted by a partial-date attribute; undated ones first (or last, reversed)."""
+    return sorted(entries, key=lambda entry: getattr(entry, attribute) or "", reverse=reverse)
+
+
+def fronts_of(catalogue: Catalogue) -> dict[str, list[tuple[Any, Any]]]:
+    """{group: [(front, relation)]}: the fronts and claim channels said to stand for a group."""
+    found: dict[str, list[tuple[Any, Any]]] = {}
+    for militia in catalogue.militias.values():
+        for relation in militia.relations:
+            if relation.kind in ("front-for", "claims-for"):
+                found.setdefault(relation.to, []).append((militia, relation))
+    return found
+
+
 def uncited(text: object) -> str:
     """Plain text without its [@slug] citation marks (for descriptions and titles)."""
     return CITATION.sub("", "" if text is None else str(text))
@@ -211,6 +236,7 @@ def render_pages(context: RenderContext) -> dict[str, str]:
     """Every generated page: {docs-relative path: Markdown text}."""
     renderer = PageRenderer(environment(), context)
     catalogue = context.catalogue
+    context.extras.setdefault("fronts", fronts_of(catalogue))
     pages: dict[str, str] = {}
     for militia in catalogue.militias.values():
         pages[militia.page] = renderer.render("militia.md.j2", militia.page, profile=militia)

@@ -46,23 +46,23 @@ def _profile_events(catalogue: Catalogue) -> list[Event]:
         if isinstance(profile, Militia):
             events.extend(_militia_events(profile, catalogue))
         if isinstance(profile, Leader) and profile.died:
-            events.append(Event(profile.died, "leadership", f"{profile.name} dies", profile,
-                                (profile.slug,), profile.sources))
+            events.append(Event(profile.died.date, "leadership", f"{profile.name} dies", profile,
+                                (profile.slug,), profile.died.sources or profile.sources))
     return events
 
 
 def _militia_events(militia: Militia, catalogue: Catalogue) -> list[Event]:
     events = []
     if militia.founded:
-        events.append(Event(militia.founded, "founded", f"{militia.name} is founded", militia,
-                            (militia.slug,), militia.sources))
-    for entry in militia.leaders:
-        person = catalogue.leaders[entry.person].name
-        role = entry.role or "leader"
-        for date, verb in ((entry.since, "becomes"), (entry.until, "ceases to be")):
+        events.append(Event(militia.founded.date, "founded", f"{militia.name} is founded",
+                            militia, (militia.slug,), militia.founded.sources or militia.sources))
+    for held in catalogue.leadership(militia.slug):
+        role = held.role.title or "leader"
+        for date, verb in ((held.role.since, "becomes"), (held.role.until, "ceases to be")):
             if date:
-                events.append(Event(date, "leadership", f"{person} {verb} {role} of {militia.name}",
-                                    militia, (militia.slug, entry.person), entry.sources))
+                events.append(Event(date, "leadership",
+                                    f"{held.person.name} {verb} {role} of {militia.name}",
+                                    militia, (militia.slug, held.person.slug), held.role.sources))
     return events
 
 

@@ -65,6 +65,30 @@ def problems_for(make_tree, files: dict[str, str | bytes]) -> list[str]:
     ({"incidents/2020-01-01-x.yml": "title: X\ndate: 2020-01-01\nkind: rocket\nkilled: many\n"
                                     "sources: [doc-one]\n"},
      "2020-01-01-x.yml:4: killed: 'many' is not a count"),
+    ({"documents/doc-two.md": GOOD_DOC.replace("---\nText", "url: javascript:alert(1)\n---\nText")},
+     "doc-two.md:5: url: 'javascript:alert(1)' is not a web address"),
+    ({"documents/doc-two.md": GOOD_DOC.replace("published: 2020-01-02", "published:")},
+     "doc-two.md:4: missing required field 'published': the line is there but empty"),
+    ({"militias/gamma.md": "---\nname: Gamma\nkind: militia\nleaders:\n  - person: x\n"
+                           "sources: [doc-one]\n---\n"},
+     "gamma.md:4: leaders: leadership is stated once, on the person's file"),
+    ({"militias/index.md": GOOD_MILITIA}, "index.md:1: 'index.md' is a reserved name"),
+    ({"militias/gamma.md": GOOD_MILITIA.replace("kind: militia", "kind: militia\nparent: delta"),
+      "militias/delta.md": GOOD_MILITIA.replace("Gamma Group", "Delta").replace(
+          "kind: militia", "kind: militia\nparent: gamma")},
+     "gamma.md:4: 'gamma' is, through 'parent' or 'part-of', part of itself"),
+    ({"militias/gamma.md": GOOD_MILITIA,
+      "leaders/omar.md": "---\nname: Omar\ndied:\n  date: 2020-01-03\n  sources: [doc-one]\n"
+                         "roles:\n  - organization: gamma\n    sources: [doc-one]\n"
+                         "sources: [doc-one]\n---\n"},
+     "omar.md:7: Omar died on 2020-01-03, so this role ended"),
+    ({"militias/gamma.md": "---\nname: Gamma\nkind: militia\nstatus:\n  - value: activ\n"
+                           "sources: [doc-one]\n---\n"},
+     "gamma.md:5: status: value: 'activ' is not allowed here: did you mean 'active'?"),
+    ({"incidents/2020-01-01-x.yml": "title: X\ndate: 2020-01-01\nkind: rocket\n"
+                                    "reports:\n  - about: killed\n    count: 3\n"
+                                    "    sources: [doc-nine]\nsources: [doc-one]\n"},
+     "2020-01-01-x.yml:5: source 'doc-nine' is not a document"),
 ])
 def test_each_mistake_is_reported_with_its_file_and_line(make_tree, files, expected):
     assert any(line.startswith(expected) for line in problems_for(make_tree, files)), \

@@ -83,14 +83,24 @@ aliases: [{_q(p())}, {_q(p())}, {_q(LINKED_ALIAS)}]
 kind: militia
 founded: "2007"
 parent: beta-front
-leaders:
-  - person: omar-test
-    role: {_q(p())}
-    since: "2007"
+strength:
+  - low: 100
+    high: 200
+    by: {_q(p())}
+    sources: [gazette-2020-01-02-alpha]
+ideology:
+  - text: {_q(p())}
+    sources: [gazette-2020-01-02-alpha]
+political_wing:
+  - name: {_q(p())}
+    sources: [gazette-2020-01-02-alpha]
+funding:
+  - text: {_q(p())}
     sources: [gazette-2020-01-02-alpha]
 relations:
   - to: beta-front
     kind: ally
+    by: {_q(p())}
     note: {_q(p())}
     sources: [gazette-2020-01-02-alpha]
 designations:
@@ -122,7 +132,9 @@ aliases: [{_q(p())}]
 short_names: [{_q(p())}]
 look_alikes: [{_q(p())}]
 born: "1970"
-birthplace: {_q(p())}
+birthplace:
+  value: {_q(p())}
+  sources: [gazette-2020-01-02-alpha]
 roles:
   - organization: alpha-brigades
     title: {_q(p())}
@@ -145,6 +157,10 @@ outlet: {_q(p())}
 published: {published}
 author: {_q(p())}
 url: {_q(url)}
+via:
+  outlet: {_q(p())}
+  url: {_q(url)}
+archive_url: {_q(url)}
 language: {_q(p())}
 kind: news
 """, body + f"\n\nA mention of {LINKED_ALIAS} to be linked.\n")
@@ -196,8 +212,8 @@ def write_hostile_tree(root: Path) -> Planter:
         "militias/alpha-brigades.md": _militia(p),
         "militias/beta-front.md": _umbrella(p),
         "leaders/omar-test.md": _leader(p),
-        "documents/gazette-2020-01-02-alpha.md": _document(p, "2020-01-02",
-                                                           "javascript:window.__xss=1"),
+        "documents/gazette-2020-01-02-alpha.md": _document(
+            p, "2020-01-02", "https://example.org/b](javascript:window.__xss=1)"),
         "documents/herald-2020-02-03-beta.md": _document(
             p, "2020-02-03", "https://example.org/a){:onclick=window.__xss=1}"),
         "incidents/2020-01-05-test-square-shooting.yml": _incident(p),
