@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from generator.markdown_text import escape, relative
 from generator.records import Document
+from generator.sanitize import render_prose
 
 CITATION = re.compile(r"\[@([a-z0-9-]+)\]")
 
@@ -27,8 +28,9 @@ class SourceList:
         return "".join(f"[\\[{n}\\]](#ref-{n})" for n in sorted({self.number(s) for s in slugs}))
 
     def prose(self, markdown: str | None) -> str:
-        """Contributor Markdown with each [@slug] turned into a numbered reference."""
-        return CITATION.sub(lambda m: self.cite([m.group(1)]), markdown or "")
+        """Contributor Markdown, each [@slug] a numbered reference, rendered and sanitised."""
+        marked = CITATION.sub(lambda m: self.cite([m.group(1)]), markdown or "")
+        return f'<div class="briefing-prose">\n{render_prose(marked, self.page)}\n</div>'
 
     def text(self, plain: str | None) -> str:
         """Untrusted plain text, escaped, with each [@slug] turned into a numbered reference."""

@@ -8,7 +8,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 RANGE = re.compile(r"^(\d+)\s*[-–]\s*(\d+)$")

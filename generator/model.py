@@ -15,8 +15,8 @@ from generator.records import RECORDS, Catalogue, Spec, specs
 from generator.references import check_references
 
 Report = Callable[[int, str], None]
-RESERVED_SLUGS = ("index",)
-PRECISION_OF_DATE = {4: "year", 7: "month", 10: "day"}  # an incident's default date_precision  # the section's own page
+RESERVED_SLUGS = ("index",)  # the section's own page
+PRECISION_OF_DATE = {4: "year", 7: "month", 10: "day"}  # an incident's default date_precision
 # Keys that an older format had, and what to write instead.
 MOVED = {("militia", "leaders"): "leadership is stated once, on the person's file: move each "
                                  "entry to content/leaders/<person>.md under 'roles' "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import html
 import re
 import unicodedata
 from typing import Any
@@ -12,15 +11,11 @@ from typing import Any
 from generator.errors import Problems
 from generator.fields import closest
 from generator.records import Catalogue, Incident, Leader, Militia, Place, Profile
+from generator.sanitize import removed_markup
 
 IRAQ_LATITUDE = (29.0, 37.5)
 IRAQ_LONGITUDE = (38.7, 48.7)
 CITATION = re.compile(r"\[@([^\]\s]*)\]")
-# What profile prose (trusted-but-checked Markdown) may never carry: it would run in readers' browsers.
-UNSAFE_TAG = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|frame|frameset|applet|base|"
-                        r"meta|link|form)\b", re.IGNORECASE)
-EVENT_HANDLER = re.compile(r"(?<![\w-])(on[a-z]+)\s*=", re.IGNORECASE)
-SCRIPT_URL = re.compile(r"(javascript|vbscript):|data:text/html", re.IGNORECASE)
 
 
 def check_references(catalogue: Catalogue, problems: Problems,
@@ -70,8 +65,8 @@ class Citations:
 
 
 # Fields that state nothing to cite: a profile with only these is a draft (as `make new` writes it)
-NOT_FACTS = {"reviewed", "pseudonymous", "slug", "path", "name", "kind", "look_alikes", "tags", "sources", "body", "body_line",
-             "lines"}
+NOT_FACTS = {"reviewed", "pseudonymous", "slug", "path", "name", "kind", "look_alikes", "tags",
+             "sources", "body", "body_line", "lines"}
 
 
 def is_draft(profile: Profile) -> bool:
@@ -91,29 +86,10 @@ def _check_profile(profile: Profile, sources: Citations) -> None:
 
 
 def check_markup(record: Any, text: str, first_line: int, problems: Problems) -> None:
-    """Report each line of Markdown prose that would put a script, frame or style in the page."""
-    before = ""  # the end of the previous lines, for a URL scheme split across lines
-    for number, line in enumerate(text.splitlines(), start=first_line):
-        found = unsafe_markup(line, before)
-        if found:
-            problems.add(record.path, number, f"{found} is not allowed in profile prose: it "
-                         f"could run in readers' browsers; write plain Markdown instead")
-        before = (before + _as_url(line))[-16:]
-
-
-def unsafe_markup(line: str, before: str = "") -> str | None:
-    """What in one line of Markdown is unsafe (a tag, an on...= handler, a script URL), if any."""
-    if tag := UNSAFE_TAG.search(line):
-        return f"a raw <{tag.group(1).lower()}> tag"
-    if handler := EVENT_HANDLER.search(line):
-        return f"an event handler ({handler.group(1).lower()}=)"
-    url = SCRIPT_URL.search(before + _as_url(line))
-    return f"a {url.group(0).lower()} URL" if url and url.end() > len(before) else None
-
-
-def _as_url(text: str) -> str:
-    """Text as a browser reads a URL: entities decoded, control characters and spaces dropped."""
-    return re.sub(r"[\x00-\x20]+", "", html.unescape(text))
+    """Report, at its line, everything in Markdown prose that the sanitiser would remove."""
+    for offset, found in removed_markup(text):
+        problems.add(record.path, first_line + offset, f"{found} is not allowed in profile "
+                     f"prose: it would be removed from the page; write plain Markdown instead")
 
 
 def _check_militia(militia: Militia, catalogue: Catalogue, sources: Citations,

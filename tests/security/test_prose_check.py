@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -9,14 +10,13 @@ import pytest
 
 from generator.errors import ContentError
 from generator.pipeline import load_catalogue
-from generator.references import unsafe_markup
+from generator.sanitize import render_prose, unsafe_markup
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "minimal"
 
 UNSAFE = [
     "<script>alert(1)</script>",
     "Text then <SCRIPT src=//evil.example/x.js></SCRIPT>",
-    "< script>alert(1)</script>",
     '<iframe src="https://evil.example"></iframe>',
     '<object data="x.swf"></object>',
     '<embed src="x.swf">',
@@ -24,7 +24,6 @@ UNSAFE = [
     "<img src=x onerror=alert(1)>",
     '<svg onload="alert(1)">',
     '<a href="#" ONMOUSEOVER = "alert(1)">x</a>',
-    "A paragraph.{: onclick=\"alert(1)\" }",
     "[click](javascript:alert(1))",
     "[click](JaVaScRiPt:alert(1))",
     '<a href="javascript:alert(1)">x</a>',
@@ -48,6 +47,26 @@ SAFE = [
 @pytest.mark.parametrize("line", UNSAFE)
 def test_unsafe_markup_is_found(line):
     assert unsafe_markup(line) is not None
+
+
+@pytest.mark.parametrize("line", UNSAFE + [
+    "< script>alert(1)</script>",                # not a tag in HTML: text, then a stray end tag
+    'A paragraph.{: onclick="alert(1)" }',        # attr_list is off for prose: shown as text
+    '<details open ontoggle\n="alert(1)">x</details>',
+    '<div onmouseover\n=alert(1)>x</div>',
+    '<img src=x onerror\n=alert(1)>',
+    '<img src="https://tracker.example/p.gif">',
+    '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+    '<math><mtext><a href="javascript:alert(1)">x</a></mtext></math>',
+    '[x][ref]\n\n[ref]: javascript:alert(1)',
+    '<a href="jav&#x09;ascript:alert(1)">x</a>',
+])
+def test_what_is_rendered_carries_no_script_handler_or_outside_request(line):
+    html = render_prose(line).lower()
+    for banned in ("<script", "<svg", "<math", "<details", "<iframe", "<style", "javascript:",
+                   "vbscript:", "data:", "tracker.example", "xlink"):
+        assert banned not in html
+    assert re.search(r"<[^>]*\son\w+\s*=", html) is None
 
 
 @pytest.mark.parametrize("line", SAFE)
@@ -90,7 +109,20 @@ def test_make_check_reports_every_unsafe_line_of_a_leader(tmp_path):
 def test_a_script_url_split_over_two_lines_is_still_found(tmp_path):
     content = with_body(tmp_path, "militias/beta-front.md", '<a href="java\nscript:alert(1)">x</a>\n')
     [problem] = problems_of(content)
-    assert "militias/beta-front.md:8: a javascript: URL" in problem
+    assert "militias/beta-front.md:7: a javascript: URL" in problem  # where the tag starts
+
+
+def test_an_attribute_split_over_two_lines_is_reported_at_its_tag(tmp_path):
+    content = with_body(tmp_path, "militias/beta-front.md",
+                        "Fine.\n\n<details open ontoggle\n=\"alert(1)\">x</details>\n")
+    [problem] = problems_of(content)
+    assert "militias/beta-front.md:9: a raw <details> tag with an event handler (ontoggle=)" in problem
+
+
+def test_an_image_from_another_site_is_reported(tmp_path):
+    content = with_body(tmp_path, "militias/beta-front.md", '<img src="https://evil.example/p.gif">\n')
+    [problem] = problems_of(content)
+    assert "militias/beta-front.md:7: an image from another site" in problem
 
 
 def test_clean_prose_passes(tmp_path):
