@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import Problems
+from generator.folders import guard, mark
 from generator.load import load_content
 from generator.references import name_key
 
@@ -501,9 +502,11 @@ def write_corpus(content: Path, scale: int, out: Path | None = None, seed: int =
         previous, world_files = builder.build()
         files.update(world_files)
         place_rows.extend(builder.place_rows)
+    guard(out, content, "corpus")
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(content, out)
+    mark(out)
     places = out / "places.yml"
     bundled_places = places.read_text(encoding="utf-8") if places.exists() else ""
     if place_rows:

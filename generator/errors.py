@@ -34,6 +34,9 @@ class BuildError(BriefingError):
     """A build step other than content failed (MkDocs, writing files)."""
 
 
+MESSAGE_LIMIT = 400
+
+
 class Problems:
     """Collects problems across a whole stage, then raises them together."""
 
@@ -41,6 +44,8 @@ class Problems:
         self.found: list[Problem] = []
 
     def add(self, path: Path | str, line: int, message: str) -> None:
+        if len(message) > MESSAGE_LIMIT:  # a quoted value can be huge; the line must stay readable
+            message = message[:MESSAGE_LIMIT] + " [...]"
         self.found.append(Problem(self._show(path), max(line, 1), message))
 
     def raise_if_any(self) -> None:

@@ -56,6 +56,7 @@ class LineLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     """SafeLoader whose mappings and sequences carry line numbers."""
 
     line_offset = 0
+    duplicates: list[tuple[int, str]]
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         """A tagged value YAML cannot build (!!float 'x') becomes a YAML error at its line."""
@@ -73,8 +74,12 @@ def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> YamlMap:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         key = str(key) if not isinstance(key, str) else key
+        line = key_node.start_mark.line + 1 + loader.line_offset
+        if key in result:
+            loader.duplicates.append((line, f"{key!r} is given twice, on line "
+                                            f"{result.key_lines[key]} and line {line}: keep one"))
         result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = key_node.start_mark.line + 1 + loader.line_offset
+        result.key_lines[key] = line
     return result
 
 
@@ -110,12 +115,32 @@ class SourceRecord:
     body_line: int = 1
 
 
+MAX_NODES = 20_000  # values a file may expand to through aliases (a "billion laughs" guard)
+
+
 def parse_yaml(text: str, path: Path, problems: Problems, line_offset: int = 0) -> Any:
     """Parse YAML, reporting a syntax error as path:line instead of raising."""
     loader = LineLoader(text)
     loader.line_offset = line_offset
+    loader.duplicates = []
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _expanded_size(node, {}) > MAX_NODES:
+            problems.add(path, node.start_mark.line + 1 + line_offset,
+                         f"this YAML expands through aliases (*name) to more than {MAX_NODES:,} "
+                         f"values: write the values out instead of repeating anchors")
+            return None
+        data = loader.construct_document(node)
+        for line, message in loader.duplicates:
+            problems.add(path, line, message)
+        return None if loader.duplicates else data
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1 + line_offset
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        problems.add(path, line, f"character U+{code:04X} is not allowed in YAML: "
+                                 f"delete it (control characters are invisible in most editors)")
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
@@ -128,6 +153,22 @@ def parse_yaml(text: str, path: Path, problems: Problems, line_offset: int = 0) 
     finally:
         loader.dispose()
     return None
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """How many values a node stands for once every alias is expanded (each node counted once,
+    so a shared anchor costs its size at each use without being walked again)."""
+    known = sizes.get(id(node))
+    if known is not None:
+        return known
+    if isinstance(node, yaml.MappingNode):
+        size = 1 + sum(_expanded_size(k, sizes) + _expanded_size(v, sizes) for k, v in node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        size = 1 + sum(_expanded_size(child, sizes) for child in node.value)
+    else:
+        size = 1
+    sizes[id(node)] = size
+    return size
 
 
 def decode_utf8(path: Path, problems: Problems, fix: str = "save the file with UTF-8 encoding",
@@ -168,24 +209,56 @@ def split_front_matter(text: str, path: Path, problems: Problems) -> tuple[Any, 
 
 
 def load_content(root: Path, problems: Problems) -> list[SourceRecord]:
-    """Every record under root, sorted by kind folder and file name."""
+    """Every record under root, sorted by kind folder and file name. Nothing is read through a
+    link that leaves root: such a file or folder is reported instead."""
     if not root.is_dir():
         problems.add(root, 1, "content folder not found")
         return []
+    top = root.resolve()
     records: list[SourceRecord] = []
     for folder, (kind, suffixes) in FOLDERS.items():
-        for path in sorted((root / folder).glob("*")) if (root / folder).is_dir() else []:
-            if path.name.startswith(".") or path.is_dir():
-                continue
+        for path in _files(root / folder, top, problems):
             if path.suffix not in suffixes:
                 problems.add(path, 1, f"{folder}/ holds {' or '.join(suffixes)} files only: "
                                       f"rename it or move it out of content/")
                 continue
             records.extend(_load_file(path, kind, problems))
-    for path in [root / PLACES_FILE, *sorted((root / PLACES_FOLDER).glob("*.y*ml"))]:
-        records.extend(_load_places(path, problems))
+    places = [root / PLACES_FILE] if _within(root / PLACES_FILE, top, problems) else []
+    for path in [*places, *_files(root / PLACES_FOLDER, top, problems)]:
+        if path.suffix in (".yml", ".yaml"):
+            records.extend(_load_places(path, problems))
+        else:
+            problems.add(path, 1, "places/ holds .yml files only: rename it or move it out")
     log.info("loaded %d records from %s", len(records), root)
     return records
+
+
+def _files(folder: Path, top: Path, problems: Problems) -> list[Path]:
+    """The files of one content folder, refusing links out of the tree and subfolders."""
+    if not folder.exists() or not _within(folder, top, problems):
+        return []
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or not _within(path, top, problems):
+            continue
+        if path.is_dir():
+            problems.add(path, 1, f"a folder inside {folder.name}/ is not read: move its files "
+                                  f"up into {folder.name}/")
+            continue
+        found.append(path)
+    return found
+
+
+def _within(path: Path, top: Path, problems: Problems) -> bool:
+    """False (and reported) for a link that leads outside the content folder."""
+    if not path.is_symlink() and not path.exists():
+        return False
+    target = path.resolve()
+    if target == top or target.is_relative_to(top):
+        return True
+    problems.add(path, 1, f"{path.name} is a link to {target}, outside the content folder: "
+                          f"copy the file into content/ instead of linking it")
+    return False
 
 
 def _load_file(path: Path, kind: str, problems: Problems) -> list[SourceRecord]:

@@ -22,13 +22,14 @@ import yaml
 
 from generator import progress
 from generator.errors import BuildError, Problems
+from generator.folders import MARKER, exclusive, guard, mark, recover, staging_of, swap_in
 from generator.incident_maps import build_maps
 from generator.load import load_content
 from generator.mentions import link_documents, suggestions
 from generator.model import build_catalogue
 from generator.records import Catalogue
 from generator.render import RenderContext, SiteSettings, render_pages
-from generator.write import guard_output, write_tree
+from generator.write import write_tree
 
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,9 +109,14 @@ def edit_base_from_git() -> str | None:
 
 
 def generate(content: Path, out: Path, report: BuildReport | None = None) -> BuildReport:
-    """Write the whole docs folder for MkDocs from the content folder."""
+    """Write the whole docs folder for MkDocs from the content folder (one writer at a time)."""
+    guard(out, content, "docs")
+    with exclusive(out):
+        return _generate(content, out, report)
+
+
+def _generate(content: Path, out: Path, report: BuildReport | None = None) -> BuildReport:
     report = report or BuildReport()
-    guard_output(out, content)
     catalogue = load_catalogue(content, report)
     report.as_of = catalogue.newest_date()
     settings = read_settings()
@@ -121,6 +127,7 @@ def generate(content: Path, out: Path, report: BuildReport | None = None) -> Bui
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(map_set.files)
     files.update(static_assets())
+    files[MARKER] = b"written by the briefing generator; safe to delete\n"
     written = report.timed("write", lambda: write_tree(out, files))
     report.pages = len(pages)
     report.files_written = len(written.written)
@@ -136,23 +143,32 @@ def static_assets() -> dict[str, bytes]:
 
 
 def build_site(content: Path, out: Path, site_dir: Path, engine: str = "mkdocs") -> BuildReport:
-    """Generate, build into a temporary folder, and swap it in only if the build succeeded."""
-    report = generate(content, out)
-    staging = site_dir.with_name(f".{site_dir.name}.building")
-    shutil.rmtree(staging, ignore_errors=True)
-    config = _config_for(out, staging)
-    try:
-        report.timed("mkdocs", lambda: _run_engine(engine, config, report.as_of))
-    except BuildError:
+    """Generate, build into a temporary folder, and swap it in only if the build succeeded.
+
+    The docs and site folders are locked for the whole build, so two builds at once take turns
+    and never publish a mix of both."""
+    guard(out, content, "docs")
+    guard(site_dir, content, "site")
+    with exclusive(out), exclusive(site_dir):
+        recover(site_dir)
+        report = _generate(content, out)
+        staging = staging_of(site_dir)
         shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap(staging, site_dir)
+        config = _config_for(out, staging)
+        try:
+            report.timed("mkdocs", lambda: _run_engine(engine, config, report.as_of))
+            mark(staging)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        swap_in(staging, site_dir)
     report.site_dir = site_dir
     return report
 
 
 def serve(content: Path, out: Path, address: str) -> None:
     """Preview: MkDocs serves the site and regenerates it whenever content or code changes."""
+    out = out.with_name("serve-docs") if out.name == "docs" else out  # never a build's folders
     generate(content, out)
     watched = [content.resolve(), ROOT / "site_templates", ROOT / "generator"]
     config = _config_for(out, out.parent / "serve-site", name="mkdocs.serve.yml", strict=False,
@@ -240,21 +256,3 @@ def _merged(parent: dict, child: dict) -> dict:
         both = isinstance(value, dict) and isinstance(result.get(key), dict)
         result[key] = _merged(result[key], value) if both else value
     return result
-
-
-def _swap(staging: Path, site_dir: Path) -> None:
-    retired = site_dir.with_name(f".{site_dir.name}.previous")
-    if retired.exists() and not site_dir.exists():
-        retired.rename(site_dir)  # a swap cut short last time: its retired site is the good one
-    shutil.rmtree(retired, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(retired)
-    try:
-        staging.rename(site_dir)
-    except OSError as error:
-        if retired.exists():
-            retired.rename(site_dir)
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildError(f"could not put the new site in place ({error}): the previous site "
-                         f"was left in place") from error
-    shutil.rmtree(retired, ignore_errors=True)

@@ -27,15 +27,6 @@ def safe_target(out: Path, relative: str) -> Path:
     return out.joinpath(*parts)
 
 
-def guard_output(out: Path, content: Path) -> None:
-    """The generator never writes into content/: refuse an output folder inside it (or above it)."""
-    out_abs, content_abs = out.resolve(), content.resolve()
-    if out_abs == content_abs or out_abs.is_relative_to(content_abs) \
-            or content_abs.is_relative_to(out_abs):
-        raise BuildError(f"the output folder {out} overlaps the content folder {content}: "
-                         f"choose another --out")
-
-
 def write_tree(out: Path, files: dict[str, bytes]) -> WriteReport:
     """Make out hold exactly files: write new or changed ones, delete stale ones."""
     report = WriteReport()
@@ -46,8 +37,12 @@ def write_tree(out: Path, files: dict[str, bytes]) -> WriteReport:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
+        try:
+            temporary.write_bytes(data)
+            os.replace(temporary, target)
+        except BaseException:
+            temporary.unlink(missing_ok=True)  # a full disk or Ctrl-C leaves no half file behind
+            raise
         report.written.append(str(target.relative_to(out)))
     report.removed = _remove_stale(out, set(targets))
     log.info("wrote %d files, %d unchanged, removed %d", len(report.written), report.unchanged,

@@ -4,14 +4,20 @@ slug or file name can lead a write outside the output folder."""
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from generator import pipeline
+from generator import folders, pipeline
 from generator.errors import BuildError, ContentError
 from generator.pipeline import build_site, generate
 from generator.write import safe_target, write_tree
+
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
@@ -23,7 +29,7 @@ def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
 def leftovers(site: Path) -> list[str]:
     """Staging or retired folders a build left beside the site."""
     return sorted(path.name for path in site.parent.iterdir()
-                  if path.name.startswith(f".{site.name}."))
+                  if path.name.startswith(f".{site.name}.") and path.name != f".{site.name}.lock")
 
 
 # ---- (a) the generator never writes into content/ -------------------------------------------
@@ -116,6 +122,7 @@ def refuse_to_rename_staging(monkeypatch) -> None:
 
 def test_a_failed_swap_puts_the_last_good_site_back(built, monkeypatch):
     content, docs, site, good = built
+    monkeypatch.setattr(folders, "_exchange", lambda first, second: False)  # two renames
     refuse_to_rename_staging(monkeypatch)
     with pytest.raises(BuildError, match="previous site was left in place"):
         build_site(content, docs, site)
@@ -123,13 +130,41 @@ def test_a_failed_swap_puts_the_last_good_site_back(built, monkeypatch):
     assert leftovers(site) == []
 
 
-def test_a_swap_cut_short_before_is_recovered_by_the_next_one(built, monkeypatch):
+def test_a_swap_cut_short_is_recovered_even_by_a_failed_build(built):
     content, docs, site, good = built
     site.rename(site.with_name(f".{site.name}.previous"))  # as if the last swap stopped midway
-    refuse_to_rename_staging(monkeypatch)
-    with pytest.raises(BuildError):
+    (content / "militias" / "alpha-brigades.md").write_text("broken", encoding="utf-8")
+    with pytest.raises(ContentError):
         build_site(content, docs, site)
     assert snapshot(site) == good
+    assert leftovers(site) == []
+
+
+KILLER = """
+import sys
+from pathlib import Path
+from generator import folders, pipeline
+if sys.argv[4] == "renames":
+    folders._exchange = lambda first, second: False
+pipeline.build_site(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
+"""
+
+
+@pytest.mark.parametrize(("step", "swap"), [("before-swap", "exchange"),
+                                             ("after-exchange", "exchange"),
+                                             ("before-swap", "renames"),
+                                             ("between-renames", "renames")])
+def test_a_build_killed_at_any_step_of_the_swap_leaves_a_whole_site(built, step, swap):
+    content, docs, site, good = built
+    killed = subprocess.run([sys.executable, "-c", KILLER, str(content), str(docs), str(site), swap],
+                            env={**os.environ, "BRIEFING_KILL_AT": step}, cwd=ROOT, check=False)
+    assert killed.returncode == -signal.SIGKILL
+    if swap == "exchange" or step == "before-swap":
+        assert set(snapshot(site)) == set(good)   # the old site or the new one, whole, in place
+    (content / "militias" / "alpha-brigades.md").write_text("broken", encoding="utf-8")
+    with pytest.raises(ContentError):
+        build_site(content, docs, site)              # even a failed build brings a site back
+    assert set(snapshot(site)) == set(good)
     assert leftovers(site) == []
 
 
