@@ -16,7 +16,6 @@ from generator.errors import BuildError, ContentError
 from generator.pipeline import build_site, generate
 from generator.write import safe_target, write_tree
 
-
 ROOT = Path(__file__).resolve().parent.parent
 
 
