@@ -96,8 +96,12 @@ def static_server() -> Iterator[Callable[[Path], str]]:
 @pytest.fixture(scope="session")
 def chromium_browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium to run browser tests")
-    sync_api = pytest.importorskip("playwright.sync_api")
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium (apt-get "
+                    f"install chromium); the browser tests never skip")
+    try:
+        import playwright.sync_api as sync_api
+    except ImportError:
+        pytest.fail("playwright is missing: `make test` installs it from pyproject.toml")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser

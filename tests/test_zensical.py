@@ -12,11 +12,12 @@ from generator.pipeline import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(importlib.util.find_spec("zensical") is None,
-                       reason="zensical is not installed: make site ENGINE=zensical installs it"),
-]
+pytestmark = [pytest.mark.slow]
+
+
+def test_zensical_is_installed_for_the_slow_group():
+    assert importlib.util.find_spec("zensical") is not None, \
+        "zensical is missing: `make test` installs it (pip install -e '.[zensical]')"
 
 
 @pytest.fixture(scope="module")

@@ -42,6 +42,16 @@ FORMS = [
     "{{ X }} {% raw %}",
     "-->< !--<script>X</script>",
     "<![CDATA[<script>X</script>]]>",
+    # an attribute's '=' on the next line: HTML allows it, a line-by-line check cannot see it
+    "<details open ontoggle\n=\"X\">x</details>",
+    "<div onmouseover\n=X>x</div>",
+    "<img src=x onerror\n=X>",
+    "<img src=\"https://tracker.invalid/pixel.gif\">",
+    "<svg><a xlink:href=\"javascript:X\"><text>x</text></a></svg>",
+    "<math><maction actiontype=\"statusline\" xlink:href=\"javascript:X\">x</maction></math>",
+    "[click][r]\n\n[r]: javascript:X",
+    "<a href=\"jav&#x09;ascript:X\">tab</a>",
+    "<a href=\"&#x6A;&#x61;&#x76;&#x61;script&#58;X\">entities</a>",
 ]
 CODE = "window.__xss=1"
 PAYLOADS = [form.replace("X", CODE) for form in FORMS] + ["<script>alert(1)</script>",

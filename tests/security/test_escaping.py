@@ -22,7 +22,7 @@ def rendered(text: str) -> str:
 def test_escaped_text_renders_as_exactly_itself(payload):
     output = rendered(escape(payload))
     assert re.findall(r"<[^>]*>", output) == ["<p>", "</p>"]
-    assert html.unescape(output.removeprefix("<p>").removesuffix("</p>")) == payload
+    assert html.unescape(output.removeprefix("<p>").removesuffix("</p>")) == re.sub(r"\s+", " ", payload)
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
