@@ -14,8 +14,11 @@ SCALE ?= 10
 KIND ?=
 NAME ?=
 FILE ?=
+DATE ?=
+SOURCE ?=
+OUTLET ?=
 DEST ?=
-.PHONY: help site serve check test test-fast clean suggest corpus bench new import-acled deploy
+.PHONY: help site serve check report fields lint goldens test test-fast clean suggest corpus bench new import-acled deploy
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -40,8 +43,15 @@ $(VENV)/.zensical: $(VENV)/.installed pyproject.toml
 serve: $(VENV)/.installed ## preview at http://$(ADDR), regenerating on every edit
 	$(PY) -m generator --content $(CONTENT) serve --addr $(ADDR)
 
-check: $(VENV)/.installed ## validate the content only: every problem as path:line
-	$(PY) -m generator --content $(CONTENT) check
+STRICT ?=
+check: $(VENV)/.installed ## validate the content only: every problem as path:line (STRICT=1: gaps are errors)
+	$(PY) -m generator --content $(CONTENT) check $(if $(STRICT),--strict)
+
+report: $(VENV)/.installed ## the curator's report: documents without url, unsourced facts, uncited prose
+	$(PY) -m generator --content $(CONTENT) report
+
+fields: $(VENV)/.installed ## rewrite docs/fields.md, the field reference, from the schema
+	$(PY) -m generator fields
 
 suggest: $(VENV)/.installed ## names in documents that match no profile, most frequent first
 	$(PY) -m generator --content $(CONTENT) suggest
@@ -54,6 +64,13 @@ $(CHROMIUM):
 test: $(VENV)/.installed $(VENV)/.zensical $(CHROMIUM) ## run every test, browser and scale groups included
 	$(PY) -m pytest -q
 
+goldens: $(VENV)/.installed ## rewrite tests/fixtures/minimal-golden after an intended change to the pages
+	UPDATE_GOLDENS=1 $(PY) -m pytest -q tests/test_goldens.py
+
+lint: $(VENV)/.installed ## ruff and mypy over generator/ and tests/
+	$(VENV)/bin/ruff check generator tests bench
+	$(VENV)/bin/mypy generator
+
 test-fast: $(VENV)/.installed ## the tests without the browser and scale groups
 	$(PY) -m pytest -q -m "not browser and not slow"
 
@@ -64,7 +81,8 @@ bench: $(VENV)/.installed ## measure the generator and MkDocs at 1x, 10x and 100
 	$(PY) bench/run.py
 
 new: $(VENV)/.installed ## scaffold a file: make new KIND=militia|leader|document|incident NAME="..."
-	$(PY) -m generator --content $(CONTENT) new --kind "$(KIND)" --name "$(NAME)"
+	$(PY) -m generator --content $(CONTENT) new --kind "$(KIND)" --name "$(NAME)" \
+	  $(if $(DATE),--date "$(DATE)") $(if $(SOURCE),--source "$(SOURCE)") $(if $(OUTLET),--outlet "$(OUTLET)")
 
 import-acled: $(VENV)/.installed ## turn an ACLED CSV export into incident files: make import-acled FILE=x.csv
 	$(PY) -m generator --content $(CONTENT) import-acled "$(FILE)"

@@ -61,33 +61,37 @@ def describe_os_error(error: OSError) -> str:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="generator", description=__doc__)
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
-    parser.add_argument("--content", type=Path, default=Path(os.environ.get("CONTENT", "content")),
-                        help="the content folder (default: content, or $CONTENT)")
+    parser.add_argument("--content", type=Path, default=Path(os.environ.get("BRIEFING_CONTENT", "content")),
+                        help="the content folder (default: content, or $BRIEFING_CONTENT)")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the content and report every problem")
+    check.add_argument("--strict", action="store_true",
+                       help="the curator's report's gaps (no url, no source...) are errors too")
     check.set_defaults(run=_check)
+    report = commands.add_parser("report", help="the curator's report: what is left to source")
+    report.set_defaults(run=_report)
     generate = commands.add_parser("generate", help="write the Markdown pages, maps and data")
     generate.add_argument("--out", type=Path, default=Path("build/docs"))
     generate.set_defaults(run=_generate)
     site = commands.add_parser("site", help="generate, then build the site with MkDocs")
     site.add_argument("--out", type=Path, default=Path("build/docs"))
     site.add_argument("--site-dir", type=Path, default=Path("site"))
-    site.add_argument("--engine", default=os.environ.get("ENGINE", "mkdocs"),
+    site.add_argument("--engine", default=os.environ.get("BRIEFING_ENGINE", "mkdocs"),
                       choices=["mkdocs", "zensical"])
     site.set_defaults(run=_site)
     serve = commands.add_parser("serve", help="preview the site, regenerating on every edit")
     serve.add_argument("--out", type=Path, default=Path("build/docs"))
-    serve.add_argument("--addr", default=os.environ.get("ADDR", "127.0.0.1:8000"))
+    serve.add_argument("--addr", default=os.environ.get("BRIEFING_ADDR", "127.0.0.1:8000"))
     serve.set_defaults(run=_serve)
     new = commands.add_parser("new", help="write a commented file to fill in (make new)")
     new.add_argument("--kind", required=True, help="militia | leader | document | incident")
     new.add_argument("--name", required=True, help="the name or title; the file name comes from it")
-    new.add_argument("--date", default=os.environ.get("DATE") or None,
-                     help="incident date (default today) or document publication date; or $DATE")
-    new.add_argument("--source", default=os.environ.get("SOURCE") or None,
-                     help="a document slug to cite (needed for an incident); or $SOURCE")
-    new.add_argument("--outlet", default=os.environ.get("OUTLET") or None,
-                     help="a document's publisher (needed for a document); or $OUTLET")
+    new.add_argument("--date", default=None,
+                     help="incident date (default today) or document publication date")
+    new.add_argument("--source", default=None,
+                     help="a document slug to cite (needed for an incident)")
+    new.add_argument("--outlet", default=None,
+                     help="a document's publisher (needed for a document)")
     new.set_defaults(run=_new)
     suggest = commands.add_parser("suggest", help="names in documents that match no profile")
     suggest.add_argument("--limit", type=int, default=40)
@@ -109,11 +113,29 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from generator.curation import curator_report
     from generator.pipeline import load_catalogue
     catalogue = load_catalogue(args.content)
     print(f"content OK: {len(catalogue.militias)} militias, {len(catalogue.leaders)} leaders, "
           f"{len(catalogue.documents)} documents, {len(catalogue.incidents)} incidents, "
           f"{len(catalogue.places)} places")
+    gaps = curator_report(catalogue, catalogue.newest_date())
+    counts = "; ".join(f"{count} {title}" for title, count in gaps.counts.items())
+    print(f"curator's report (make report lists them): {counts}")
+    if args.strict and any(gaps.counts.values()):
+        for line in gaps.lines():
+            print(line, file=sys.stderr)
+        print("--strict: these gaps count as errors", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from generator.curation import curator_report
+    from generator.pipeline import load_catalogue
+    catalogue = load_catalogue(args.content)
+    for line in curator_report(catalogue, catalogue.newest_date()).lines():
+        print(line)
     return 0
 
 

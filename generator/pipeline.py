@@ -7,7 +7,6 @@ import datetime as dt
 import importlib.util
 import logging
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -23,16 +22,17 @@ import yaml
 from generator import progress
 from generator.errors import BuildError, Problems
 from generator.folders import MARKER, exclusive, guard, mark, recover, staging_of, swap_in
+from generator.history import read_history
 from generator.incident_maps import build_maps
 from generator.load import load_content
 from generator.mentions import link_documents, suggestions
 from generator.model import build_catalogue
 from generator.records import Catalogue
-from generator.render import RenderContext, SiteSettings, render_pages
+from generator.render import RenderContext, render_pages
+from generator.settings import ROOT, Settings, read_settings
 from generator.write import write_tree
 
 log = logging.getLogger(__name__)
-ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "site_templates" / "assets"
 T = TypeVar("T")
 
@@ -80,49 +80,24 @@ def suggest_names(content: Path) -> list[tuple[str, int]]:
     return suggestions(load_catalogue(content))
 
 
-def read_settings(config: Path = ROOT / "mkdocs.yml") -> SiteSettings:
-    """Site settings the pages need, from the `extra:` block of mkdocs.yml."""
-    loader = type("Tolerant", (yaml.SafeLoader,), {})
-    loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
-    extra = (yaml.load(config.read_text(encoding="utf-8"), Loader=loader) or {}).get("extra", {})
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    as_of = time.strftime("%Y-%m-%d", time.gmtime(int(epoch))) if epoch else ""
-    edit_base = os.environ.get("EDIT_BASE") or (extra or {}).get("edit_content_base")
-    tiles = os.environ.get("MAP_TILES_URL") or (extra or {}).get("map_tiles_url") or None
-    return SiteSettings(edit_base=edit_base or edit_base_from_git(), as_of=as_of,
-                        tiles_url=tiles)
-
-
-def edit_base_from_git() -> str | None:
-    """The edit address of this clone's origin on GitHub or GitLab, if it has one."""
-    try:
-        remote = subprocess.run(["git", "-C", str(ROOT), "remote", "get-url", "origin"],
-                                capture_output=True, text=True, check=False).stdout.strip()
-    except OSError:
-        return None
-    match = re.match(r"^(?:https://|git@)(github\.com|gitlab\.com)[/:](.+?)(?:\.git)?$", remote)
-    if not match:
-        return None
-    host, repository = match.groups()
-    middle = "edit/main" if host == "github.com" else "-/edit/main"
-    return f"https://{host}/{repository}/{middle}"
-
-
-def generate(content: Path, out: Path, report: BuildReport | None = None) -> BuildReport:
+def generate(content: Path, out: Path, report: BuildReport | None = None,
+             settings: Settings | None = None) -> BuildReport:
     """Write the whole docs folder for MkDocs from the content folder (one writer at a time)."""
     guard(out, content, "docs")
     with exclusive(out):
-        return _generate(content, out, report)
+        return _generate(content, out, report, settings)
 
 
-def _generate(content: Path, out: Path, report: BuildReport | None = None) -> BuildReport:
+def _generate(content: Path, out: Path, report: BuildReport | None = None,
+              settings: Settings | None = None) -> BuildReport:
     report = report or BuildReport()
+    settings = settings or read_settings()
     catalogue = load_catalogue(content, report)
     report.as_of = catalogue.newest_date()
-    settings = read_settings()
+    history = report.timed("load", lambda: read_history(content))
     links = report.timed("link", lambda: link_documents(catalogue))
     map_set = report.timed("maps", lambda: build_maps(catalogue, settings.tiles_url))
-    context = RenderContext(catalogue, settings, links, map_set)
+    context = RenderContext(catalogue, settings, links, map_set, extras={"history": history})
     pages = report.timed("render", lambda: render_pages(context))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(map_set.files)
@@ -142,7 +117,8 @@ def static_assets() -> dict[str, bytes]:
             for path in sorted(ASSETS.rglob("*")) if path.is_file()}
 
 
-def build_site(content: Path, out: Path, site_dir: Path, engine: str = "mkdocs") -> BuildReport:
+def build_site(content: Path, out: Path, site_dir: Path, engine: str = "mkdocs",
+               settings: Settings | None = None) -> BuildReport:
     """Generate, build into a temporary folder, and swap it in only if the build succeeded.
 
     The docs and site folders are locked for the whole build, so two builds at once take turns
@@ -151,7 +127,7 @@ def build_site(content: Path, out: Path, site_dir: Path, engine: str = "mkdocs")
     guard(site_dir, content, "site")
     with exclusive(out), exclusive(site_dir):
         recover(site_dir)
-        report = _generate(content, out)
+        report = _generate(content, out, settings=settings)
         staging = staging_of(site_dir)
         shutil.rmtree(staging, ignore_errors=True)
         config = _config_for(out, staging)

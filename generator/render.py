@@ -14,6 +14,9 @@ import jinja2
 
 from generator.charts import incidents_chart, network_svg
 from generator.citations import CITATION, SourceList
+from generator.cited_by import cited_by
+from generator.curation import curator_report
+from generator.field_reference import field_reference
 from generator.incident_maps import MapSet
 from generator.markdown_text import (
     escape,
@@ -27,6 +30,7 @@ from generator.markdown_text import (
 from generator.mentions import Links
 from generator.network import Neighbours, graph, layout, most_connected
 from generator.records import ATTRIBUTION_STATUSES, Catalogue, Leader, Profile
+from generator.settings import Settings
 from generator.timeline import incidents_by_month, timeline
 
 log = logging.getLogger(__name__)
@@ -36,22 +40,12 @@ CONTRIBUTING = TEMPLATES.parent / "CONTRIBUTING.md"
 CHART = "assets/charts/incidents-per-month.svg"
 
 
-@dataclass(frozen=True)
-class SiteSettings:
-    """What the pages need to know about where the site and its content live."""
-
-    edit_base: str | None = None   # e.g. https://github.com/org/repo/edit/main/ (content/ follows)
-    content_prefix: str = "content"
-    as_of: str = ""
-    tiles_url: str | None = None   # optional online tiles under the offline basemap
-
-
 @dataclass
 class RenderContext:
     """Everything a template can read: the catalogue, cross-links, maps and settings."""
 
     catalogue: Catalogue
-    settings: SiteSettings
+    settings: Settings
     links: Links = field(default_factory=Links)
     maps: MapSet = field(default_factory=MapSet)
     extras: dict[str, Any] = field(default_factory=dict)
@@ -98,8 +92,12 @@ class PageRenderer:
             "search_names": search_names,
             "most_mentioned": self.most_mentioned,
             "network_picture": lambda centre=None: self.network_picture(page, centre),
+            "neighbourhood_edges": lambda centre: self.neighbours.of(centre)[1],
             "timeline_events": lambda: timeline(self.context.catalogue),
             "overview": self.overview,
+            "cited_by": self.context.extras.get("cited_by", {}),
+            "curator": self.context.extras.get("curator"),
+            "field_reference": field_reference,
         }
         return self.env.get_template(template).render(
             page=page, sources=sources, catalogue=self.context.catalogue, links=self.context.links,
@@ -237,6 +235,8 @@ def render_pages(context: RenderContext) -> dict[str, str]:
     renderer = PageRenderer(environment(), context)
     catalogue = context.catalogue
     context.extras.setdefault("fronts", fronts_of(catalogue))
+    context.extras.setdefault("cited_by", cited_by(catalogue))
+    context.extras.setdefault("curator", curator_report(catalogue, renderer.as_of))
     pages: dict[str, str] = {}
     for militia in catalogue.militias.values():
         pages[militia.page] = renderer.render("militia.md.j2", militia.page, profile=militia)
@@ -343,6 +343,8 @@ def paginate(section: str, rows: list[Any], grouping: Grouping,
 
 SECTION_PAGES = [
     ("home.md.j2", "index.md"),
+    ("about_sources.md.j2", "about/sources.md"),
+    ("fields.md.j2", "contribute/fields.md"),
     ("network.md.j2", "network.md"),
     ("contribute.md.j2", "contribute.md"),
 ]

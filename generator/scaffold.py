@@ -19,6 +19,7 @@ import yaml
 from generator.errors import BriefingError, Problems
 from generator.fields import SLUG, Invalid, full_date
 from generator.load import load_content
+from generator.records import RECORDS, specs
 
 KINDS = ("militia", "leader", "document", "incident")
 FOLDERS = {"militia": "militias", "leader": "leaders", "document": "documents",
@@ -144,119 +145,51 @@ PROFILE_NOTE = (
 )
 PROSE_NOTE = ("# Below the closing '---': the analyst's prose in Markdown, citing documents like "
               "[@document-slug].")
-DESIGNATIONS = (
-    ("designations:", "sanctions and terrorist listings, each with sources"),
-    "#  - by: United States Department of State",
-    "#    type: Foreign Terrorist Organization",
-    ("#    date: 2009-07-02", "partial date"),
-    "#    sources: [document-slug]",
+DOCUMENT_NOTE = (
+    "# A source document: one article, statement or report by one outlet. Below the closing '---'",
+    "# write a digest of what it says, in your own words; it is shown as text (HTML never runs).",
+)
+INCIDENT_NOTE = (
+    "# An incident: fill in what the sources say, leave the rest empty (unknown is better than",
+    "# made up). Entries in a list start with '- ': uncomment the example lines to use them.",
 )
 
 
-def _militia(name: str, source: str | None, **_: object) -> str:
-    return _lines(
-        "---", *PROFILE_NOTE, PROSE_NOTE,
-        (f"name: {name}", "the spelling the site uses"),
-        ("arabic:", "the name in Arabic script"),
-        ("aliases: []", "every other spelling readers use; search and linking use them"),
-        ("look_alikes: []", "names that contain ours but mean something else"),
-        ("kind: militia", "militia | umbrella | party | state-force | patron"),
-        ("founded:", 'partial date: YYYY, YYYY-MM or YYYY-MM-DD (quote a bare year: "2007")'),
-        ("parent:", "slug of the umbrella it belongs to (optional)"),
-        ("pmu_brigades: []", "PMU brigade numbers, like [45, 46] (optional)"),
-        ("patrons: []", "slugs of patron profiles (optional)"),
-        ("status:", "active | inactive | dissolved | unknown"),
-        ("leaders:", "who leads it, with sources"),
-        ("#  - person: leader-slug", "a slug in content/leaders/"),
-        "#    role: founder and commander",
-        '#    since: "2007"',
-        ("#    until:", "empty while it lasts"),
-        "#    sources: [document-slug]",
-        ("relations:", "ties to other profiles"),
-        ("#  - to: militia-slug", "a militia slug"),
-        ("#    kind: ally", "ally | rival | splinter-of | front-for | merged-into"),
-        ('#    since: "2014"', "optional"),
-        ("#    note: one line, your own words", "optional"),
-        "#    sources: [document-slug]",
-        *DESIGNATIONS,
-        ("summary:", "two or three sentences, your own words (write 'summary: >-' for several lines)"),
-        (_sources(source), "documents behind the fields above (name, founded, ...)"),
-        ("tags: []", "optional"),
-        "---",
-    )
+def _from_schema(kind: str, filled: dict[str, str]) -> list[tuple[str, str] | str]:
+    """Every field of a kind, from the schema: a key line with its help, and for lists of entries
+    commented example lines to uncomment; values only where the contributor gave them."""
+    rows: list[tuple[str, str] | str] = []
+    for key, (_, rule) in specs(RECORDS[kind]).items():
+        if key in ("slug",):
+            continue
+        if rule.entry is None:
+            empty = "[]" if rule.many else ""
+            rows.append((f"{key}: {filled.get(key, empty)}".rstrip(), rule.help))
+            continue
+        rows.append((f"{key}:", rule.help))
+        for index, (sub, (_, sub_rule)) in enumerate(specs(rule.entry).items()):
+            lead = ("#  - " if index == 0 else "#    ") if rule.many else "#  "
+            rows.append((f"{lead}{sub}: {sub_rule.example}".rstrip(), sub_rule.help))
+    return rows
 
 
-def _leader(name: str, source: str | None, **_: object) -> str:
-    return _lines(
-        "---", *PROFILE_NOTE, PROSE_NOTE,
-        (f"name: {name}", "the spelling the site uses"),
-        ("arabic:", "the name in Arabic script"),
-        ("aliases: []", "every other spelling readers use; search and linking use them"),
-        ("short_names: []", "surname-only forms; linked only where unambiguous"),
-        ("look_alikes: []", "names that contain ours but mean something else"),
-        ("", "(for Muqtada al-Sadr: Sadr City, Mohammed Sadiq al-Sadr)"),
-        ("born:", 'partial date: YYYY, YYYY-MM or YYYY-MM-DD (quote a bare year: "1974")'),
-        ("birthplace:", "optional"),
-        ("died:", "partial date (optional)"),
-        ("roles:", "what they hold or held, with sources"),
-        ("#  - organization: militia-slug", "a militia slug"),
-        "#    title: secretary-general",
-        '#    since: "2006"',
-        ("#    until:", "empty while it lasts"),
-        "#    sources: [document-slug]",
-        *DESIGNATIONS,
-        ("summary:", "two or three sentences, your own words (write 'summary: >-' for several lines)"),
-        (_sources(source), "documents behind the fields above (born, birthplace, ...)"),
-        ("tags: []", "optional"),
-        "---",
-    )
+def _profile(kind: str, name: str, source: str | None) -> str:
+    filled = {"name": name, "sources": f"[{source}]" if source else "[]"}
+    if kind == "militia":
+        filled["kind"] = "militia"
+    return _lines("---", *PROFILE_NOTE, PROSE_NOTE, *_from_schema(kind, filled), "---")
 
 
 def _document(name: str, date: str, outlet: str, **_: object) -> str:
-    return _lines(
-        "---",
-        "# A source document: the text below the closing '---' is shown as text (HTML never runs).",
-        "# Paste the article or statement, or write a digest of what it says, in its own words.",
-        (f"title: {name}", "the title, or for a digest a plain description of what it covers"),
-        (f"outlet: {outlet}", "who published it"),
-        (f"published: {date}", "full date YYYY-MM-DD"),
-        ("author:", "optional"),
-        ("url:", "optional; never made up"),
-        ("language:", "optional, ISO 639-1: en, ar, fa, ..."),
-        ("kind:", "news | statement | report | analysis | note"),
-        "---",
-    )
+    filled = {"title": name, "outlet": outlet, "published": date}
+    return _lines("---", *DOCUMENT_NOTE, *_from_schema("document", filled), "---")
 
 
 def _incident(name: str, date: str, source: str, **_: object) -> str:
-    return _lines(
-        "# An incident: fill in what the sources say, leave the rest empty (unknown is better than",
-        "# made up). Entries in a list start with '- ': uncomment the example lines to use them.",
-        (f"title: {name}", "what happened, in a few words"),
-        (f"date: {date}", "YYYY-MM-DD (or YYYY-MM, YYYY if that is all the sources give)"),
-        ("date_precision: day", "day | week | month | year"),
-        ("kind: other", "rocket | drone-strike | ied | storming | shooting | assassination"),
-        ("", "| crackdown | raid | protest | other"),
-        ("place:", "a slug of content/places.yml ..."),
-        ("# latitude:", "... or coordinates, like 33.2989"),
-        ("# longitude:", "44.3961"),
-        ("geo_precision:", "1 exact place, 2 near / part of a district, 3 wider area"),
-        ("target:", "who or what was hit (optional)"),
-        ("killed:", "a number, a range like 5-7, or empty if unknown"),
-        ("wounded:", "a number, a range like 5-7, or empty if unknown"),
-        ("attribution:", "who claimed it or was blamed, with sources"),
-        ("#  - actor: militia-slug", "a militia or leader slug ..."),
-        ("#    status: suspected", "claimed | attributed | suspected | denied"),
-        "#    by: who claimed, blamed or denied",
-        "#    sources: [document-slug]",
-        ("#  - actor_name: a plain name", "... or a plain name where there is no profile"),
-        "#    status: attributed",
-        "#    by: who said so",
-        "#    sources: [document-slug]",
-        ("summary:", "what happened, in your own words (write 'summary: >-' for several lines)"),
-        (_sources(source), "the documents behind this incident"),
-    )
+    filled = {"title": name, "date": date, "kind": "other", "sources": f"[{source}]"}
+    return _lines(*INCIDENT_NOTE, *_from_schema("incident", filled))
 
 
-TEMPLATES = {"militia": _militia, "leader": _leader, "document": _document,
-             "incident": _incident}
+TEMPLATES = {"militia": lambda name, source, **_: _profile("militia", name, source),
+             "leader": lambda name, source, **_: _profile("leader", name, source),
+             "document": _document, "incident": _incident}

@@ -20,7 +20,7 @@ def build(tmp_path: Path, minimal_tree: Path) -> Path:
 
 def test_edit_links_open_the_content_file_on_the_configured_host(tmp_path, minimal_tree,
                                                                  monkeypatch):
-    monkeypatch.setenv("EDIT_BASE", HOST)
+    monkeypatch.setenv("BRIEFING_EDIT_BASE", HOST)
     site = build(tmp_path, minimal_tree)
     for page, source in [("militias/alpha-brigades", "militias/alpha-brigades.md"),
                          ("leaders/omar-test", "leaders/omar-test.md"),
@@ -31,8 +31,8 @@ def test_edit_links_open_the_content_file_on_the_configured_host(tmp_path, minim
 
 
 def test_without_a_host_the_page_names_its_content_file(tmp_path, minimal_tree, monkeypatch):
-    monkeypatch.setenv("EDIT_BASE", "")
-    monkeypatch.setattr("generator.pipeline.edit_base_from_git", lambda: None)
+    monkeypatch.setenv("BRIEFING_EDIT_BASE", "")
+    monkeypatch.setattr("generator.settings.edit_base_from_git", lambda: None)
     site = build(tmp_path, minimal_tree)
     html = (site / "militias" / "alpha-brigades" / "index.html").read_text("utf-8")
     assert "Source file: <code>content/militias/alpha-brigades.md</code>" in html

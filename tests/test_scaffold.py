@@ -60,7 +60,7 @@ def test_militia_scaffold_passes_check(minimal_tree: Path) -> None:
     assert path == minimal_tree / "militias" / "liwa-al-test.md"
     meta = front_matter(path)
     assert meta["kind"] == "militia"
-    assert {"founded", "parent", "pmu_brigades", "patrons", "status", "leaders", "relations",
+    assert {"founded", "parent", "pmu_brigades", "patrons", "status", "strength", "relations",
             "designations", "summary", "sources"} <= set(meta)
     check(minimal_tree)
 

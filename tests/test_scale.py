@@ -65,10 +65,10 @@ def test_editing_one_leader_rewrites_only_the_pages_that_show_it(tmp_path):
     assert generate(content, docs).files_written == 0  # nothing changed, nothing written
     leader = content / "leaders" / "qais-al-khazali.md"
     text = leader.read_text(encoding="utf-8")
-    start = text.index("summary: >-")
-    end = text.index("\nsources:", start)
+    start = text.index("summary: >-\n") + len("summary: >-\n")
+    end = text.index("\n", start)  # one line of the summary, so no other line moves
     marker = "Zyxwvut marker sentence for the incremental rebuild test."
-    leader.write_text(text[:start] + f"summary: >-\n  {marker}" + text[end:], encoding="utf-8")
+    leader.write_text(text[:start] + f"  {marker}" + text[end:], encoding="utf-8")
     report = generate(content, docs)
     showing = {path.relative_to(docs).as_posix() for path in docs.rglob("*")
                if path.is_file() and marker.encode() in path.read_bytes()}

