@@ -86,3 +86,20 @@ def test_the_contribute_page_shows_an_example_of_every_file_kind(page, site_url)
                  "content/incidents/", "content/places/"):
         assert path in text
     assert not page.page_errors
+
+
+def test_the_network_as_of_2019_differs_from_today(page, site_url):
+    page.goto(site_url + "network/")
+    visible = "() => [...document.querySelectorAll('#network-network line')]" \
+              ".filter(l => l.getAttribute('visibility') !== 'hidden').length"
+    rows = "() => [...document.querySelectorAll('#relations-network tbody tr')]" \
+           ".filter(r => !r.hidden).map(r => r.textContent)"
+    today_lines, today_rows = page.evaluate(visible), page.evaluate(rows)
+    page.fill("#asof-network", "2019-06-01")
+    page.dispatch_event("#asof-network", "change")
+    then_lines, then_rows = page.evaluate(visible), page.evaluate(rows)
+    assert then_lines != today_lines and then_rows != today_rows
+    assert any("Abu Mahdi al-Muhandis" in row for row in then_rows)      # alive in 2019
+    assert not any("Abu Mahdi al-Muhandis" in row and "leads" in row for row in today_rows)
+    assert "held on 2019-06-01" in page.inner_text(".briefing-asof-count")
+    assert not page.page_errors
