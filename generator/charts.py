@@ -30,7 +30,7 @@ def incidents_chart(by_month: dict[str, dict[str, int]]) -> str:
     scale = HEIGHT / peak
     parts = _axis(peak, scale, len(months))
     for index, month in enumerate(months):
-        x, base = LEFT + index * (BAR + GAP), TOP + HEIGHT
+        x, base = LEFT + index * (BAR + GAP), float(TOP + HEIGHT)
         for group in groups:
             count = by_month.get(month, {}).get(group, 0)
             if count:

@@ -121,9 +121,11 @@ def _read_entry(key: str, raw: Any, cls: type, line: int, report: Report) -> Any
 
 def _add(catalogue: Catalogue, record: SourceRecord, values: dict[str, Any],
          problems: Problems) -> None:
-    table = {"militia": catalogue.militias, "leader": catalogue.leaders,
-             "document": catalogue.documents, "incident": catalogue.incidents,
-             "place": catalogue.places}[record.kind]
+    tables: dict[str, dict[str, Any]] = {
+        "militia": catalogue.militias, "leader": catalogue.leaders,
+        "document": catalogue.documents, "incident": catalogue.incidents,
+        "place": catalogue.places}
+    table = tables[record.kind]
     cls = RECORDS[record.kind]
     if any(values.get(name) in (None, "", ()) for name, rule in specs(cls).values()
            if rule.required):

@@ -49,9 +49,10 @@ class Spec:
 def spec(convert: f.Convert = f.text, *, required: bool = False, help: str = "",
          example: str = "", entry: type | None = None, many: bool = False,
          key: str | None = None) -> Any:
-    empty: Any = () if many else None
-    return field(default=empty, metadata={"spec": Spec(convert, required, help, example, entry,
-                                                       many, key)})
+    metadata = {"spec": Spec(convert, required, help, example, entry, many, key)}
+    if required:  # always given once validated (a record missing one is never built)
+        return field(metadata=metadata)
+    return field(default=() if many else None, metadata=metadata)
 
 
 def sources_spec(help: str = "the documents that say it") -> Any:
@@ -82,21 +83,21 @@ class Entry:
 
 @dataclass(frozen=True, kw_only=True)
 class SourcedDate(Entry):
-    date: str | None = spec(f.partial_date, required=True, help="partial date", example='"2007"')
+    date: str = spec(f.partial_date, required=True, help="partial date", example='"2007"')
     sources: Sources = sources_spec()
 
 
 @dataclass(frozen=True, kw_only=True)
 class SourcedText(Entry):
-    value: str | None = spec(required=True, help="the fact, in a few words",
+    value: str = spec(required=True, help="the fact, in a few words",
                              example="Sadr City, Baghdad")
     sources: Sources = sources_spec()
 
 
 @dataclass(frozen=True, kw_only=True)
 class Designation(Entry):
-    by: str | None = spec(required=True, help="the authority", example="United States Department of State")
-    type: str | None = spec(required=True, help="what it is", example="Foreign Terrorist Organization")
+    by: str = spec(required=True, help="the authority", example="United States Department of State")
+    type: str = spec(required=True, help="what it is", example="Foreign Terrorist Organization")
     program: str | None = spec(help="the legal programme (optional)", example="E.O. 13224")
     date: str | None = spec(f.partial_date, help="when it took effect", example="2009-07-02")
     until: str | None = spec(f.partial_date, help="when it was lifted (empty while in force)")
@@ -105,7 +106,7 @@ class Designation(Entry):
 
 @dataclass(frozen=True, kw_only=True)
 class Role(Entry):
-    organization: str | None = spec(f.slug, required=True, help="a militia slug",
+    organization: str = spec(f.slug, required=True, help="a militia slug",
                                     example="asaib-ahl-al-haq")
     title: str | None = spec(help="the position", example="secretary-general")
     since: str | None = spec(f.partial_date, help="partial date", example='"2006"')
@@ -115,7 +116,7 @@ class Role(Entry):
 
 @dataclass(frozen=True, kw_only=True)
 class Status(Entry):
-    value: str | None = spec(f.one_of(*STATUSES), required=True, help=" | ".join(STATUSES),
+    value: str = spec(f.one_of(*STATUSES), required=True, help=" | ".join(STATUSES),
                              example="active")
     since: str | None = spec(f.partial_date, help="partial date", example='"2007"')
     sources: Sources = sources_spec()
@@ -123,7 +124,7 @@ class Status(Entry):
 
 @dataclass(frozen=True, kw_only=True)
 class Brigade(Entry):
-    brigade: int | None = spec(f.integer, required=True, help="PMU brigade number", example="45")
+    brigade: int = spec(f.integer, required=True, help="PMU brigade number", example="45")
     since: str | None = spec(f.partial_date, help="partial date", example='"2014"')
     until: str | None = spec(f.partial_date, help="empty while it lasts")
     sources: Sources = sources_spec()
@@ -131,7 +132,7 @@ class Brigade(Entry):
 
 @dataclass(frozen=True, kw_only=True)
 class Estimate(Entry):
-    low: int | None = spec(f.integer, required=True, help="the lowest figure", example="7000")
+    low: int = spec(f.integer, required=True, help="the lowest figure", example="7000")
     high: int | None = spec(f.integer, help="the highest figure (empty for one figure)",
                             example="10000")
     date: str | None = spec(f.partial_date, help="when the estimate was made", example='"2019"')
@@ -141,7 +142,7 @@ class Estimate(Entry):
 
 @dataclass(frozen=True, kw_only=True)
 class Statement(Entry):
-    text: str | None = spec(required=True, help="one line, your own words",
+    text: str = spec(required=True, help="one line, your own words",
                             example="Follows Iran's Supreme Leader under wilayat al-faqih")
     since: str | None = spec(f.partial_date, help="partial date (optional)")
     until: str | None = spec(f.partial_date, help="partial date (optional)")
@@ -150,7 +151,7 @@ class Statement(Entry):
 
 @dataclass(frozen=True, kw_only=True)
 class Area(Entry):
-    place: str | None = spec(f.slug, required=True, help="a gazetteer slug (content/places/)",
+    place: str = spec(f.slug, required=True, help="a gazetteer slug (content/places/)",
                              example="jurf-al-sakhar")
     since: str | None = spec(f.partial_date, help="partial date (optional)")
     until: str | None = spec(f.partial_date, help="partial date (optional)")
@@ -159,7 +160,7 @@ class Area(Entry):
 
 @dataclass(frozen=True, kw_only=True)
 class Wing(Entry):
-    name: str | None = spec(required=True, help="the party or bloc", example="Sadiqun bloc")
+    name: str = spec(required=True, help="the party or bloc", example="Sadiqun bloc")
     since: str | None = spec(f.partial_date, help="partial date (optional)")
     until: str | None = spec(f.partial_date, help="partial date (optional)")
     sources: Sources = sources_spec()
@@ -167,17 +168,17 @@ class Wing(Entry):
 
 @dataclass(frozen=True, kw_only=True)
 class Seats(Entry):
-    election: str | None = spec(f.partial_date, required=True, help="the election year",
+    election: str = spec(f.partial_date, required=True, help="the election year",
                                 example='"2018"')
-    seats: int | None = spec(f.integer, required=True, help="seats won", example="15")
+    seats: int = spec(f.integer, required=True, help="seats won", example="15")
     list: str | None = spec(help="the electoral list (optional)", example="Fatah Alliance")
     sources: Sources = sources_spec()
 
 
 @dataclass(frozen=True, kw_only=True)
 class Relation(Entry):
-    to: str | None = spec(f.slug, required=True, help="a militia slug", example="kataib-hezbollah")
-    kind: str | None = spec(f.one_of(*RELATION_KINDS), required=True,
+    to: str = spec(f.slug, required=True, help="a militia slug", example="kataib-hezbollah")
+    kind: str = spec(f.one_of(*RELATION_KINDS), required=True,
                             help=" | ".join(RELATION_KINDS), example="front-for")
     since: str | None = spec(f.partial_date, help="partial date (optional)", example='"2019"')
     until: str | None = spec(f.partial_date, help="partial date (optional)")
@@ -194,7 +195,7 @@ class Relation(Entry):
 class Attribution(Entry):
     actor: str | None = spec(f.slug, help="a militia or leader slug ...", example="kataib-hezbollah")
     actor_name: str | None = spec(help="... or a plain name where there is no profile")
-    status: str | None = spec(f.one_of(*ATTRIBUTION_STATUSES), required=True,
+    status: str = spec(f.one_of(*ATTRIBUTION_STATUSES), required=True,
                               help=" | ".join(ATTRIBUTION_STATUSES), example="suspected")
     by: str | None = spec(help="who claimed, blamed or denied", example="US officials")
     sources: Sources = sources_spec()
@@ -202,16 +203,16 @@ class Attribution(Entry):
 
 @dataclass(frozen=True, kw_only=True)
 class Report(Entry):
-    about: str | None = spec(f.one_of(*REPORT_SUBJECTS), required=True,
+    about: str = spec(f.one_of(*REPORT_SUBJECTS), required=True,
                              help=" | ".join(REPORT_SUBJECTS), example="wounded")
-    count: str | None = spec(f.count, required=True, help="a number or a range", example="6")
+    count: str = spec(f.count, required=True, help="a number or a range", example="6")
     by: str | None = spec(help="who gave this figure", example="Iraqi security officials")
     sources: Sources = sources_spec()
 
 
 @dataclass(frozen=True, kw_only=True)
 class Via(Entry):
-    outlet: str | None = spec(required=True, help="who republished it", example="Al Arabiya English")
+    outlet: str = spec(required=True, help="who republished it", example="Al Arabiya English")
     url: str | None = spec(f.web_url, help="the copy's address")
 
 
@@ -223,7 +224,7 @@ class Profile:
 
     slug: str
     path: Path
-    name: str | None = spec(required=True, help="the spelling the site uses",
+    name: str = spec(required=True, help="the spelling the site uses",
                             example="Kataib Hezbollah")
     arabic: str | None = spec(help="the name in Arabic script", example="كتائب حزب الله")
     aliases: tuple[str, ...] = spec(f.list_of(f.text), many=True,
@@ -265,7 +266,7 @@ class Profile:
 
 @dataclass(frozen=True, kw_only=True)
 class Militia(Profile):
-    kind: str | None = spec(f.one_of(*MILITIA_KINDS), required=True,
+    kind: str = spec(f.one_of(*MILITIA_KINDS), required=True,
                             help=" | ".join(MILITIA_KINDS), example="militia")
     founded: SourcedDate | None = spec(entry=SourcedDate, help="when it was founded")
     status: tuple[Status, ...] = spec(entry=Status, many=True,
@@ -323,12 +324,12 @@ class Leader(Profile):
 class Document:
     slug: str
     path: Path
-    title: str | None = spec(required=True, help="the real headline, as published",
+    title: str = spec(required=True, help="the real headline, as published",
                              example="Rocket hits US embassy in Baghdad")
     title_is_descriptive: bool | None = spec(f.boolean, help="true only for an item with no "
                                              "headline: the title is then a description")
-    outlet: str | None = spec(required=True, help="who published the original", example="Reuters")
-    published: str | None = spec(f.partial_date, required=True,
+    outlet: str = spec(required=True, help="who published the original", example="Reuters")
+    published: str = spec(f.partial_date, required=True,
                                  help="YYYY-MM-DD, or YYYY-MM / YYYY when only that is known",
                                  example="2020-01-27")
     author: str | None = spec(help="optional, as the article names it")
@@ -356,14 +357,14 @@ class Document:
 
 @dataclass(frozen=True, kw_only=True)
 class Place:
-    slug: str | None = spec(f.slug, required=True, help="lowercase words joined by hyphens",
+    slug: str = spec(f.slug, required=True, help="lowercase words joined by hyphens",
                             example="us-embassy")
     path: Path
     line: int
-    name: str | None = spec(required=True, help="the place's name", example="US Embassy compound")
+    name: str = spec(required=True, help="the place's name", example="US Embassy compound")
     arabic: str | None = spec(help="optional")
-    latitude: float | None = spec(f.number, required=True, help="decimal degrees", example="33.2989")
-    longitude: float | None = spec(f.number, required=True, help="decimal degrees",
+    latitude: float = spec(f.number, required=True, help="decimal degrees", example="33.2989")
+    longitude: float = spec(f.number, required=True, help="decimal degrees",
                                    example="44.3961")
     kind: str | None = spec(f.one_of(*PLACE_KINDS), help=" | ".join(PLACE_KINDS), example="landmark")
     district: str | None = spec(help="the Baghdad district or area (optional)")
@@ -379,12 +380,12 @@ class Place:
 class Incident:
     slug: str
     path: Path
-    title: str | None = spec(required=True, help="what happened, in a few words")
-    date: str | None = spec(f.partial_date, required=True, help="YYYY-MM-DD (or YYYY-MM, YYYY)",
+    title: str = spec(required=True, help="what happened, in a few words")
+    date: str = spec(f.partial_date, required=True, help="YYYY-MM-DD (or YYYY-MM, YYYY)",
                             example="2020-01-26")
     date_precision: str | None = spec(f.one_of(*DATE_PRECISIONS), help=" | ".join(DATE_PRECISIONS),
                                       example="day")
-    kind: str | None = spec(f.one_of(*INCIDENT_KINDS), required=True,
+    kind: str = spec(f.one_of(*INCIDENT_KINDS), required=True,
                             help=" | ".join(INCIDENT_KINDS), example="rocket")
     place: str | None = spec(f.slug, help="a slug of content/places/ ...", example="us-embassy")
     latitude: float | None = spec(f.number, help="... or coordinates, like 33.2989")
@@ -443,6 +444,11 @@ class Catalogue:
 
     def profile(self, slug: str) -> Militia | Leader | None:
         return self.militias.get(slug) or self.leaders.get(slug)
+
+    def name_of(self, slug: str) -> str:
+        """A profile's name, or the slug itself where there is no such profile."""
+        found = self.profile(slug)
+        return found.name if found else slug
 
     @property
     def profiles(self) -> list[Militia | Leader]:

@@ -73,7 +73,7 @@ class PageRenderer:
 
     def render(self, template: str, page: str, **values: Any) -> str:
         sources = SourceList(page, self.context.catalogue.documents)
-        helpers: dict[str, Callable[..., Any]] = {
+        helpers: dict[str, Any] = {
             "link": lambda target: relative(page, _page_of(target)),
             "url": lambda path: relative_url(page, path),
             "cite": sources.cite,
@@ -294,7 +294,7 @@ def paged_sections(context: RenderContext,
          sorted(catalogue.leaders.values(), key=lambda p: p.name.casefold()), BY_LETTER),
         ("claims.md.j2", "claims",
          [(p.slug, renderer.claims[p.slug]) for p in by_name if p.slug in renderer.claims],
-         Grouping("by-letter", lambda row: _letter(catalogue.profile(row[0]).name), lead=False,
+         Grouping("by-letter", lambda row: _letter(catalogue.name_of(row[0])), lead=False,
                   size=CLAIMS_PAGE)),
     ]
 

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -66,7 +67,7 @@ def scaffold(content: Path, kind: str, name: str, date: str | None = None,
         raise BriefingError(f"{path} already exists: edit it, or choose another NAME")
     if kind in ("militia", "leader"):
         _check_name_free(content, name)
-    text = TEMPLATES[kind](name=_scalar(name), date=date, source=source,
+    text: str = TEMPLATES[kind](name=_scalar(name), date=date, source=source,
                           outlet=_scalar(outlet) if outlet else "")
     folder.mkdir(parents=True, exist_ok=True)
     try:
@@ -84,7 +85,7 @@ def _date(date: str | None, kind: str, today: dt.date) -> str | None:
         value = full_date(date.strip())
     except Invalid as error:
         raise BriefingError(f"DATE: {error}") from None
-    if value > today.isoformat():
+    if value is None or value > today.isoformat():
         raise BriefingError(f"DATE: {value} is in the future")
     return value
 
@@ -190,6 +191,7 @@ def _incident(name: str, date: str, source: str, **_: object) -> str:
     return _lines(*INCIDENT_NOTE, *_from_schema("incident", filled))
 
 
-TEMPLATES = {"militia": lambda name, source, **_: _profile("militia", name, source),
-             "leader": lambda name, source, **_: _profile("leader", name, source),
-             "document": _document, "incident": _incident}
+TEMPLATES: dict[str, Callable[..., str]] = {
+    "militia": lambda name, source, **_: _profile("militia", name, source),
+    "leader": lambda name, source, **_: _profile("leader", name, source),
+    "document": _document, "incident": _incident}

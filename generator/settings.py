@@ -68,9 +68,10 @@ def _load(config: Path) -> dict[str, Any]:
 
 
 def _lookup(data: dict[str, Any], dotted: str) -> Any:
+    found: Any = data
     for part in dotted.split("."):
-        data = data.get(part) if isinstance(data, dict) else None
-    return data
+        found = found.get(part) if isinstance(found, dict) else None
+    return found
 
 
 @functools.lru_cache(maxsize=1)

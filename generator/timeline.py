@@ -72,7 +72,7 @@ def incidents_by_month(catalogue: Catalogue, groups: int = 10) -> dict[str, dict
     months: dict[str, list[str]] = {}
     for incident in catalogue.incidents.values():
         actors = {a.actor for a in incident.attribution if a.actor and a.status != "denied"}
-        labels = sorted(catalogue.profile(g).name for g in actors) or ["Unattributed"]
+        labels = sorted(catalogue.name_of(g) for g in actors if g) or ["Unattributed"]
         months.setdefault(incident.date[:7], []).extend(labels)
     totals = Counter(label for labels in months.values() for label in labels)
     named = {label for label, _ in sorted(totals.items(), key=lambda t: (-t[1], t[0]))[:groups]}
