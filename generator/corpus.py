@@ -22,7 +22,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import Problems
+from generator.errors import BriefingError, Problems
 from generator.folders import guard, mark
 from generator.load import load_content
 from generator.references import name_key
@@ -491,7 +491,7 @@ def bundled_counts_and_names(content: Path) -> tuple[dict[str, int], Names]:
 def write_corpus(content: Path, scale: int, out: Path | None = None, seed: int = SEED) -> Path:
     """Write the bundled content plus scale-1 synthetic worlds under out; return out."""
     if scale < 1:
-        raise ValueError("scale must be 1 or more")
+        raise BriefingError(f"SCALE={scale} is not a scale: give 1 or more, like SCALE=10")
     out = out or corpus_path(scale)
     counts, names = bundled_counts_and_names(content)
     files: dict[str, str] = {}

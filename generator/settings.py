@@ -16,6 +16,8 @@ from typing import Any
 
 from mkdocs.utils.yaml import yaml_load
 
+from generator.errors import BriefingError
+
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
 PREFIX = "BRIEFING_"
@@ -51,6 +53,12 @@ def read_settings(config: Path = CONFIG, environ: Mapping[str, str] | None = Non
     values.update({k: v for k, v in flags.items() if v is not None and k in _names()})
     if values.get("edit_base") is None:
         values["edit_base"] = edit_base_from_git()
+    for name in ("edit_base", "tiles_url", "site_url"):
+        relative = name == "tiles_url" and not re.match(r"^[a-zA-Z][\w+.-]*:", values.get(name) or "")
+        if values.get(name) and not relative and not re.match(r"^https?://[^\s\"'<>]+$", values[name]):
+            key, variable = Settings.SOURCES[name]
+            raise BriefingError(f"{key} in mkdocs.yml (or {PREFIX}{variable}) is "
+                                f"{values[name]!r}: write a full address starting with https:// (tiles may also be a path on the site)")
     return Settings(**values)
 
 
