@@ -54,11 +54,13 @@ def read_settings(config: Path = CONFIG, environ: Mapping[str, str] | None = Non
     if values.get("edit_base") is None:
         values["edit_base"] = edit_base_from_git()
     for name in ("edit_base", "tiles_url", "site_url"):
-        relative = name == "tiles_url" and not re.match(r"^[a-zA-Z][\w+.-]*:", values.get(name) or "")
-        if values.get(name) and not relative and not re.match(r"^https?://[^\s\"'<>]+$", values[name]):
+        value = values.get(name) or ""
+        relative = name == "tiles_url" and not re.match(r"^[a-zA-Z][\w+.-]*:", value)
+        if value and not relative and not re.match(r"^https?://[^\s\"'<>]+$", value):
             key, variable = Settings.SOURCES[name]
             raise BriefingError(f"{key} in mkdocs.yml (or {PREFIX}{variable}) is "
-                                f"{values[name]!r}: write a full address starting with https:// (tiles may also be a path on the site)")
+                                f"{values[name]!r}: write a full address starting with https:// (tiles may also be "
+                                f"a path on the site)")
     return Settings(**values)
 
 
