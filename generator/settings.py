@@ -58,9 +58,9 @@ def read_settings(config: Path = CONFIG, environ: Mapping[str, str] | None = Non
         relative = name == "tiles_url" and not re.match(r"^[a-zA-Z][\w+.-]*:", value)
         if value and not relative and not re.match(r"^https?://[^\s\"'<>]+$", value):
             key, variable = Settings.SOURCES[name]
-            raise BriefingError(f"{key} in mkdocs.yml (or {PREFIX}{variable}) is "
-                                f"{values[name]!r}: write a full address starting with https:// (tiles may also be "
-                                f"a path on the site)")
+            raise BriefingError(f"{key} in mkdocs.yml (or {PREFIX}{variable}) is {value!r}: "
+                                f"write a full address starting with https:// (tiles may "
+                                f"also be a path on the site)")
     return Settings(**values)
 
 
