@@ -9,12 +9,11 @@ import re
 import unicodedata
 from typing import Any
 
+from generator import border
 from generator.errors import Problems
 from generator.fields import closest
 from generator.records import Catalogue, Incident, Leader, Militia, Place, Profile
 
-IRAQ_LATITUDE = (29.0, 37.5)
-IRAQ_LONGITUDE = (38.7, 48.7)
 CITATION = re.compile(r"\[@([^\]\s]*)\]")
 # What profile prose (trusted-but-checked Markdown) may never carry: it would run in readers' browsers.
 UNSAFE_TAG = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|frame|frameset|applet|base|"
@@ -183,8 +182,8 @@ def _check_location(incident: Incident, places: dict[str, Place], problems: Prob
 
 
 def inside_iraq(latitude: float, longitude: float) -> bool:
-    return (IRAQ_LATITUDE[0] <= latitude <= IRAQ_LATITUDE[1]
-            and IRAQ_LONGITUDE[0] <= longitude <= IRAQ_LONGITUDE[1])
+    """Within Iraq's border polygon (generator/border.py), as the ACLED import checks too."""
+    return border.inside_iraq(latitude, longitude)
 
 
 def _check_coordinates(record: Any, latitude: float, longitude: float, problems: Problems) -> None:
