@@ -74,7 +74,11 @@ def _parser() -> argparse.ArgumentParser:
     acled = commands.add_parser("import-acled", help="turn an ACLED CSV export into incident files")
     acled.add_argument("file", type=Path, help="the ACLED export (.csv)")
     acled.add_argument("--update", action="store_true",
-                       help="replace incident files this export wrote before (losing edits)")
+                       help="apply ACLED's revisions to incidents imported before, keeping every "
+                            "field an analyst edited")
+    acled.add_argument("--country", default=os.environ.get("COUNTRY") or "Iraq",
+                       help="the countries whose rows are read, comma-separated, or 'any' "
+                            "(default Iraq; rows elsewhere are left out and counted)")
     acled.set_defaults(run=_import_acled)
     corpus = commands.add_parser("corpus", help="write a synthetic content tree SCALE times the "
                                  "bundled one under build/corpus-SCALE")
@@ -122,7 +126,11 @@ def _suggest(args: argparse.Namespace) -> int:
 
 def _import_acled(args: argparse.Namespace) -> int:
     from generator.acled import import_acled
-    print(import_acled(args.file, args.content, update=args.update).summary())
+    countries = tuple(c.strip() for c in args.country.split(",") if c.strip()) or ("Iraq",)
+    report = import_acled(args.file, args.content, update=args.update, countries=countries)
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    print(report.summary())
     return 0
 
 

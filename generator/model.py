@@ -7,6 +7,7 @@ from typing import Any
 
 from generator import fields as f
 from generator.errors import Problems
+from generator.acled_fields import acled_block
 from generator.fields import Field
 from generator.load import SourceRecord
 from generator.records import (
@@ -77,8 +78,9 @@ INCIDENT = {
     "target": Field(f.text), "killed": Field(f.count), "wounded": Field(f.count),
     "attribution": Field(f.text, items={"actor": Field(f.slug), "actor_name": Field(f.text),
                                         "status": Field(f.one_of(*ATTRIBUTION_STATUSES), True),
-                                        "by": Field(f.text), "sources": SOURCES}),
-    "summary": Field(f.text), "sources": SOURCES,
+                                        "by": Field(f.text), "sources": SOURCES,
+                                        "side": Field(f.integer)}),
+    "summary": Field(f.text), "sources": SOURCES, "acled": Field(acled_block),
 }
 RULES = {"militia": MILITIA, "leader": LEADER, "document": DOCUMENT, "incident": INCIDENT,
          "place": PLACE}

@@ -11,8 +11,13 @@ STATUSES = ("active", "inactive", "dissolved", "unknown")
 RELATION_KINDS = ("ally", "rival", "splinter-of", "front-for", "merged-into")
 DOCUMENT_KINDS = ("news", "statement", "report", "analysis", "note")
 INCIDENT_KINDS = ("rocket", "drone-strike", "ied", "storming", "shooting", "assassination",
-                  "crackdown", "raid", "protest", "other")
-ATTRIBUTION_STATUSES = ("claimed", "attributed", "suspected", "denied")
+                  "crackdown", "raid", "protest", "other",
+                  # ACLED's sub-event types (generator/acled_fields.py maps them)
+                  "air-strike", "shelling", "armed-clash", "remote-explosive", "attack",
+                  "violent-demonstration", "peaceful-protest", "abduction", "grenade",
+                  "suicide-bomb", "looting", "arrests")
+# `coded`: an actor ACLED codes on side 1 or 2 of an event; neither a claim nor blame
+ATTRIBUTION_STATUSES = ("claimed", "attributed", "suspected", "denied", "coded")
 DATE_PRECISIONS = ("day", "week", "month", "year")
 PLACE_KINDS = ("landmark", "district", "square", "bridge", "base", "airport", "village", "city")
 Sources = tuple[str, ...]
@@ -174,6 +179,7 @@ class Attribution:
     by: str | None
     sources: Sources
     line: int = 0
+    side: int | None = None    # with status `coded`: ACLED's actor 1 or actor 2 side
 
 
 @dataclass(frozen=True)
@@ -195,6 +201,7 @@ class Incident:
     summary: str | None
     sources: Sources
     lines: dict[str, int] = key_lines()
+    acled: tuple[tuple[str, Any], ...] = ()   # ACLED's own fields, as imported (acled_fields.py)
 
     @property
     def url(self) -> str:

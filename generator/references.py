@@ -162,6 +162,9 @@ def _check_incident(incident: Incident, catalogue: Catalogue, sources: Citations
         elif entry.actor and catalogue.profile(entry.actor) is None:
             _unknown(problems, incident, entry.line, "actor", entry.actor,
                      {**catalogue.militias, **catalogue.leaders})
+        if entry.side not in (None, 1, 2) or (entry.side and entry.status != "coded"):
+            problems.add(incident.path, entry.line, f"side {entry.side}: write 'side: 1' or "
+                         f"'side: 2', and only with 'status: coded' (ACLED's actor 1 or 2)")
         sources.check(incident, entry.line, entry.sources, "this attribution")
 
 
