@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from generator import fields as f
-from generator.errors import Problems
 from generator.acled_fields import acled_block
+from generator.errors import Problems
 from generator.fields import Field
 from generator.load import SourceRecord
 from generator.records import (
