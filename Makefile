@@ -15,6 +15,8 @@ KIND ?=
 NAME ?=
 FILE ?=
 DEST ?=
+UPDATE ?=
+COUNTRY ?= Iraq
 .PHONY: help site serve check test test-fast clean suggest corpus bench new import-acled deploy
 
 help: ## list the targets
@@ -66,8 +68,8 @@ bench: $(VENV)/.installed ## measure the generator and MkDocs at 1x, 10x and 100
 new: $(VENV)/.installed ## scaffold a file: make new KIND=militia|leader|document|incident NAME="..."
 	$(PY) -m generator --content $(CONTENT) new --kind "$(KIND)" --name "$(NAME)"
 
-import-acled: $(VENV)/.installed ## turn an ACLED CSV export into incident files: make import-acled FILE=x.csv
-	$(PY) -m generator --content $(CONTENT) import-acled "$(FILE)"
+import-acled: $(VENV)/.installed ## ACLED export -> incident files: make import-acled FILE=x.csv [UPDATE=1] [COUNTRY=Iraq]
+	$(PY) -m generator --content $(CONTENT) import-acled "$(FILE)"$(if $(UPDATE), --update) --country "$(COUNTRY)"
 
 deploy: site ## copy site/ to a static host folder or rsync target: make deploy DEST=user@host:/var/www/briefing
 	@test -n "$(DEST)" || { echo "usage: make deploy DEST=<folder or rsync target>"; exit 2; }
