@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,8 +22,9 @@ import pytest
 import yaml
 
 from generator.acled import import_acled
+from generator.corpus import write_acled_export
 from generator.errors import ContentError
-from generator.pipeline import generate, load_catalogue
+from generator.pipeline import build_site, generate, load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 ACLED = Path(__file__).resolve().parent / "fixtures" / "acled"
@@ -408,13 +410,28 @@ def test_downloads_carry_acleds_fields(tree: Path, tmp_path: Path) -> None:
     assert acled["2020-01-05-test-square-shooting"] is None
 
 
-def test_the_claims_page_keeps_acled_coding_apart(tree: Path, tmp_path: Path) -> None:
+def test_the_built_pages_keep_coding_apart_and_tables_as_tables(tree: Path,
+                                                                 tmp_path: Path) -> None:
     import_acled(ACLED / "monadic.csv", tree)
     import_acled(SAMPLE, tree)
-    generate(tree, tmp_path / "docs")
-    claims = (tmp_path / "docs" / "claims" / "index.md").read_text(encoding="utf-8")
-    row = next(line for line in claims.splitlines()
-               if line.startswith("| [Popular Mobilization Units Test]"))
-    # PMF fighting IS and hit by a strike: coded 2 on side 1 and 1 on side 2, attributed 0
-    assert row.endswith("| 0 | 0 | 0 | 0 | 2 / 1 |"), row
-    assert "**Coded by ACLED** (3 incidents; not a claim or blame)" in claims
+    import_acled(write_acled_export(tmp_path / "sixty.csv", 60, years=2), tree)
+    build_site(tree, tmp_path / "docs", tmp_path / "site")
+    site = tmp_path / "site"
+    claims = (site / "claims" / "index.html").read_text(encoding="utf-8")
+    row = next(r for r in re.findall(r"<tr>.*?</tr>", claims, re.S)
+               if "Popular Mobilization Units Test</a>" in r)
+    # PMF fighting IS, hit by a strike, ...: coded on both sides, claimed or attributed never
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", row)
+    assert cells[:4] == ["0", "0", "0", "0"] and re.fullmatch(r"[1-9]\d* / [1-9]\d*", cells[4])
+    assert re.search(r"<strong>Coded by ACLED</strong> \(\d+ incidents; not a claim or blame\)",
+                     claims)
+    # more than 50 incidents: the 'By year' line is a paragraph and the table a table
+    index = (site / "incidents" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<p><strong>By year:</strong>( <a [^>]*>20\d\d</a>( ·)?){3}</p>\s*"
+                     r"<table>", index)
+    assert "|---|" not in index
+    strike = (site / "incidents" / "2020-01-14-acled-irq900102" / "index.html").read_text(
+        encoding="utf-8")
+    assert "<td>coded (side 2)</td>" in strike and "Sources ACLED cites" in strike
+    assert re.search(r"<td>Target</td>\s*<td>Kataib Hezbollah — <a href=\"../../militias/"
+                     r"kataib-hizballah-test/\">", strike)
