@@ -101,8 +101,11 @@ def _variants(actor: str) -> list[str]:
     return list(dict.fromkeys([actor, bare, *parts]))
 
 
-def read_actor_table(content: Path, catalogue: Catalogue) -> dict[str, str | None]:
-    """content/acled-actors.yml as {ACLED name: militia slug or None}; problems by line."""
+def read_actor_table(content: Path, catalogue: Catalogue,
+                     notes: list[str] | None = None) -> dict[str, str | None]:
+    """content/acled-actors.yml as {ACLED name: militia slug or None}; problems by line (raised),
+    and in `notes` the entries whose profile does not exist yet."""
+    notes = [] if notes is None else notes
     path = content / ACTORS_FILE
     if not path.is_file():
         return {}
@@ -116,12 +119,19 @@ def read_actor_table(content: Path, catalogue: Catalogue) -> dict[str, str | Non
         if slug is not None and not (isinstance(slug, str) and SLUG.match(slug)):
             problems.add(path, line, f"{name!r}: {slug!r} is not a profile slug: write a "
                          f"militia's file name, like kataib-hezbollah, or null for none")
+        elif slug in catalogue.leaders:
+            problems.add(path, line, f"{name!r}: {slug!r} is a leader: ACLED actors name "
+                         f"groups, never people; write a militia's slug or null")
         elif slug is not None and slug not in catalogue.militias:
-            hint = closest(slug, list(catalogue.militias))
-            what = ("a leader: ACLED actors name groups, never people" if slug in
-                    catalogue.leaders else "not a militia profile")
-            advice = f"did you mean {hint!r}?" if hint else "add the profile or write null"
-            problems.add(path, line, f"{name!r}: {slug!r} is {what}: {advice}")
+            hint = closest(slug, list(catalogue.militias), cutoff=0.8)
+            if hint:
+                problems.add(path, line, f"{name!r}: {slug!r} is not a militia profile: did "
+                             f"you mean {hint!r}?")
+            else:   # a profile still to be written: the name stays plain until it exists
+                notes.append(f"{Problems._show(path)}:{line}: {slug!r} has no profile yet, so "
+                             f"{name!r} is kept as a plain name until content/militias/"
+                             f"{slug}.md exists")
+                table[str(name)] = None
         else:
             table[str(name)] = slug
     problems.raise_if_any()
@@ -372,6 +382,7 @@ class ImportReport:
     matched: list[tuple[str, str, int]] = field(default_factory=list)
     unmatched: list[tuple[str, int]] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)      # actor table entries without a profile
 
     def summary(self) -> str:
         out = "out of" if self.left_out else "of"
@@ -409,6 +420,9 @@ class ImportReport:
         if self.matched:
             lines.append("actors matched to profiles (ACLED name -> profile, events):")
             lines += [f"  {name} -> {slug} ({count})" for name, slug, count in self.matched]
+        if self.notes:
+            lines.append("the actor table names profiles that do not exist yet:")
+            lines += [f"  {note}" for note in self.notes]
         if self.unmatched:
             lines.append(f"unmatched actors ({len(self.unmatched)}; events):")
             lines += [f"  {name} ({count})" for name, count in self.unmatched]
@@ -436,7 +450,7 @@ def import_acled(export: Path, content: Path, update: bool = False,
                             f"the export holds no events of {report.countries} that could be "
                             f"read: nothing was imported")])
     catalogue = load_catalogue(content)  # the content must be valid before anything is added
-    actors = Actors(read_actor_table(content, catalogue), catalogue)
+    actors = Actors(read_actor_table(content, catalogue, report.notes), catalogue)
     document = document_slug(export, read.events)
     plan: dict[Path, str | None] = {}  # path -> new text, or None to remove
     _plan_document(content, export, read, document, update, plan, report)

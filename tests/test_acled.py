@@ -157,13 +157,21 @@ def test_the_actor_table_decides_and_people_are_never_matched(tree: Path, tmp_pa
 
 def test_a_wrong_actor_table_entry_is_reported_by_line(tree: Path, tmp_path: Path) -> None:
     (tree / "acled-actors.yml").write_text(
-        '# comment\n"Kataib Hezbollah": kataib-hizbalah-test\n"Omar": omar-test\n',
-        encoding="utf-8")
+        '# comment\n"Kataib Hezbollah": kataib-hizbalah-test\n"Omar": omar-test\n'
+        '"Islamic Resistance in Iraq": islamic-resistance-in-iraq\n', encoding="utf-8")
     result = run(tree, str(SAMPLE), cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert ("acled-actors.yml:2: 'Kataib Hezbollah': 'kataib-hizbalah-test' is not a militia "
             "profile: did you mean 'kataib-hizballah-test'?") in result.stderr
     assert "acled-actors.yml:3: 'Omar': 'omar-test' is a leader" in result.stderr
+    assert "acled-actors.yml:4" not in result.stderr     # a profile still to be written: fine
+    (tree / "acled-actors.yml").write_text(
+        '"Islamic Resistance in Iraq": islamic-resistance-in-iraq\n', encoding="utf-8")
+    result = run(tree, str(ACLED / "monadic.csv"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert ("acled-actors.yml:1: 'islamic-resistance-in-iraq' has no profile yet, so 'Islamic "
+            "Resistance in Iraq' is kept as a plain name") in result.stdout
+    assert who(tree, "2023-03-18-acled-irq900302")[0] == ("name", "Islamic Resistance in Iraq", 1)
 
 
 def test_cli_reports_actors_and_reimport_changes_nothing(tree: Path, tmp_path: Path) -> None:
