@@ -62,7 +62,7 @@ test-fast: $(VENV)/.installed ## the tests without the browser and scale groups
 corpus: $(VENV)/.installed ## write a synthetic content tree SCALE times the bundled one under build/
 	$(PY) -m generator --content $(CONTENT) corpus --scale $(SCALE)
 
-bench: $(VENV)/.installed ## measure the generator and MkDocs at 1x, 10x and 100x the content
+bench: $(VENV)/.installed ## measure the generator and MkDocs at 1x, 10x, 100x the content and with 5,000 ACLED incidents
 	$(PY) bench/run.py
 
 new: $(VENV)/.installed ## scaffold a file: make new KIND=militia|leader|document|incident NAME="..."
