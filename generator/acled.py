@@ -211,8 +211,9 @@ def merge(current: dict[str, Any], before: dict[str, Any], after: dict[str, Any]
                 result[key] = after[key]
         elif not _same(current.get(key), after.get(key)):
             kept.append(key)
-    own = [{**entry, "sources": _Flow(entry.get("sources") or [])}
-           for entry in current.get("attribution") or [] if entry.get("status") != "coded"]
+    entries = current.get("attribution") if isinstance(current.get("attribution"), list) else []
+    own = [{**entry, "sources": _Flow(entry.get("sources") or [])} for entry in entries
+           if isinstance(entry, dict) and entry.get("status") != "coded"]
     attribution = [*after.get("attribution", []), *own]
     result.pop("attribution", None)
     if attribution:
@@ -496,14 +497,25 @@ def _plan_incident(event: Event, content: Path, others: list[Path], actors: Acto
         report.written.append(shown)
         return
     source = path if path in others else others[0]
-    current = yaml.load(source.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    try:
+        current = yaml.load(source.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    except (yaml.YAMLError, UnicodeDecodeError):
+        current = None
+    if not isinstance(current, dict):
+        report.problems.append(Problem(Problems._show(source), 1, "this incident file cannot "
+                               "be read as YAML, so ACLED's revision was not compared: run "
+                               "make check and fix it first"))
+        return
     old_block = current.get("acled") if isinstance(current.get("acled"), dict) else None
     if old_block is None:   # written by the importer before it kept ACLED's record
         merged, kept = after, []
         diff = ["written before the import kept ACLED's fields: --update rewrites it whole"]
     else:
         cited = _cited(current, document)
-        before = derive(Event.from_block(old_block), actors, cited)
+        try:
+            before = derive(Event.from_block(old_block), actors, cited)
+        except (ValueError, TypeError):   # an acled: block edited by hand: keep every field
+            before = {}
         diff = revisions(old_block, after["acled"])
         if not diff:   # the same record from another export: it keeps citing the first one
             after, document = derive(event, actors, cited), cited

@@ -358,6 +358,19 @@ def test_a_revised_export_shows_a_diff_and_update_keeps_analyst_edits(tree: Path
     load_catalogue(tree)
 
 
+def test_an_acled_block_edited_by_hand_keeps_every_field(tree: Path, tmp_path: Path) -> None:
+    import_acled(SAMPLE, tree)
+    strike = tree / "incidents" / "2020-01-14-acled-irq900102.yml"
+    strike.write_text(strike.read_text(encoding="utf-8").replace(
+        "  event_date: '2020-01-14'", "  event_date: mid-January"), encoding="utf-8")
+    load_catalogue(tree)                     # the block's values are ACLED's: not checked
+    report = import_acled(ACLED / "baghdad-revised.csv", tree, update=True)
+    data = incident(tree, "2020-01-14-acled-irq900102")
+    assert data["killed"] == 2                # not known to be the import's: kept
+    assert data["acled"]["event_date"] == "2020-01-14" and data["acled"]["fatalities"] == 3
+    assert any(path.endswith("2020-01-14-acled-irq900102.yml") for path, _ in report.updated)
+
+
 def test_make_passes_update_and_country(tmp_path: Path) -> None:
     result = subprocess.run(["make", "-n", "import-acled", "FILE=x.csv", "UPDATE=1",
                              "COUNTRY=Iraq,Syria"], cwd=ROOT, capture_output=True, text=True)
