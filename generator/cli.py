@@ -89,8 +89,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from generator.acled import read_actor_table
     from generator.pipeline import load_catalogue
     catalogue = load_catalogue(args.content)
+    read_actor_table(args.content, catalogue)   # content/acled-actors.yml, if any, by line
     print(f"content OK: {len(catalogue.militias)} militias, {len(catalogue.leaders)} leaders, "
           f"{len(catalogue.documents)} documents, {len(catalogue.incidents)} incidents, "
           f"{len(catalogue.places)} places")

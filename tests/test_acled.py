@@ -165,6 +165,11 @@ def test_a_wrong_actor_table_entry_is_reported_by_line(tree: Path, tmp_path: Pat
             "profile: did you mean 'kataib-hizballah-test'?") in result.stderr
     assert "acled-actors.yml:3: 'Omar': 'omar-test' is a leader" in result.stderr
     assert "acled-actors.yml:4" not in result.stderr     # a profile still to be written: fine
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    check = subprocess.run([sys.executable, "-m", "generator", "--content", str(tree), "check"],
+                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    assert check.returncode == 1 and "acled-actors.yml:3: 'Omar': 'omar-test' is a leader" in (
+        check.stderr)                                      # make check reads the table too
     (tree / "acled-actors.yml").write_text(
         '"Islamic Resistance in Iraq": islamic-resistance-in-iraq\n', encoding="utf-8")
     result = run(tree, str(ACLED / "monadic.csv"), cwd=tmp_path)
