@@ -18,6 +18,8 @@ DATE ?=
 SOURCE ?=
 OUTLET ?=
 DEST ?=
+UPDATE ?=
+COUNTRY ?= Iraq
 .PHONY: help site serve check report fields lint goldens test test-fast clean suggest corpus bench new import-acled deploy
 
 help: ## list the targets
@@ -77,15 +79,15 @@ test-fast: $(VENV)/.installed ## the tests without the browser and scale groups
 corpus: $(VENV)/.installed ## write a synthetic content tree SCALE times the bundled one under build/
 	$(PY) -m generator --content $(CONTENT) corpus --scale $(SCALE)
 
-bench: $(VENV)/.installed ## measure the generator and MkDocs at 1x, 10x and 100x the content
+bench: $(VENV)/.installed ## measure the generator and MkDocs at 1x, 10x, 100x the content and with 5,000 ACLED incidents
 	$(PY) bench/run.py
 
 new: $(VENV)/.installed ## scaffold a file: make new KIND=militia|leader|document|incident NAME="..."
 	$(PY) -m generator --content $(CONTENT) new --kind "$(KIND)" --name "$(NAME)" \
 	  $(if $(DATE),--date "$(DATE)") $(if $(SOURCE),--source "$(SOURCE)") $(if $(OUTLET),--outlet "$(OUTLET)")
 
-import-acled: $(VENV)/.installed ## turn an ACLED CSV export into incident files: make import-acled FILE=x.csv
-	$(PY) -m generator --content $(CONTENT) import-acled "$(FILE)"
+import-acled: $(VENV)/.installed ## ACLED export -> incident files: make import-acled FILE=x.csv [UPDATE=1] [COUNTRY=Iraq]
+	$(PY) -m generator --content $(CONTENT) import-acled "$(FILE)"$(if $(UPDATE), --update) --country "$(COUNTRY)"
 
 deploy: site ## copy site/ to a static host folder or rsync target: make deploy DEST=user@host:/var/www/briefing
 	@test -n "$(DEST)" || { echo "usage: make deploy DEST=<folder or rsync target>"; exit 2; }

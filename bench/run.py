@@ -1,4 +1,5 @@
-"""Benchmark: the generator and MkDocs at 1x, 10x and 100x the bundled content (`make bench`).
+"""Benchmark: the generator and MkDocs at 1x, 10x and 100x the bundled content, and with 5,000
+imported ACLED incidents (`make bench`).
 
 For every scale it writes the synthetic corpus (generator/corpus.py; 1x is the bundled content),
 then, K times and side by side:
@@ -129,14 +130,33 @@ def corpus_child(scale: str) -> None:
     print(json.dumps({"path": str(path), "seconds": time.perf_counter() - started}))
 
 
-def bench_scale(scale: int, runs: int, work: Path) -> dict[str, object]:
+def acled_child(rows: str, out: str) -> None:
+    """Run in a fresh process: the bundled content plus `rows` synthetic ACLED events imported
+    with import-acled, under `out`; print its path and the import's seconds as JSON."""
+    from generator.acled import import_acled
+    from generator.corpus import write_acled_export
+    content = Path(out) / "content"
+    shutil.rmtree(Path(out), ignore_errors=True)
+    shutil.copytree(ROOT / "content", content)
+    export = write_acled_export(Path(out) / "acled-synthetic.csv", int(rows))
+    started = time.perf_counter()
+    report = import_acled(export, content)
+    print(json.dumps({"path": str(content), "seconds": time.perf_counter() - started,
+                      "written": len(report.written)}))
+
+
+def bench_scale(scale: int, runs: int, work: Path, acled_rows: int = 0) -> dict[str, object]:
     env = {**os.environ, "BRIEFING_PROGRESS": "0"}
     python = sys.executable
     content, corpus_seconds = ROOT / "content", 0.0
-    if scale > 1:  # 1x is the bundled content itself
+    if acled_rows:  # the bundled content plus imported ACLED events
+        made = json.loads(measured([python, __file__, "--acled-corpus", str(acled_rows),
+                                    str(work / f"acled-{acled_rows}-content")], env)[3])
+        content, corpus_seconds = Path(made["path"]), made["seconds"]
+    elif scale > 1:  # 1x is the bundled content itself
         made = json.loads(measured([python, __file__, "--corpus", str(scale)], env)[3])
         content, corpus_seconds = Path(made["path"]), made["seconds"]
-    build = work / f"scale-{scale}"
+    build = work / (f"acled-{acled_rows}" if acled_rows else f"scale-{scale}")
     shutil.rmtree(build, ignore_errors=True)
     bare_docs, bare_site = build / "bare-docs", build / "bare-site"
     full_runs, bare_runs = [], []
@@ -179,6 +199,7 @@ def bench_scale(scale: int, runs: int, work: Path) -> dict[str, object]:
                                    str(build / "site"), str(runs)], env)[3])
     return {
         "scale": scale, "runs": runs, "content": str(content),
+        "label": f"+{acled_rows:,} ACLED" if acled_rows else f"{scale}x",
         "corpus_write_seconds": round(corpus_seconds, 2),
         "pages": full_runs[0]["pages"],
         "stages_seconds": stages,
@@ -208,7 +229,7 @@ def size(value: float) -> str:
 
 
 def table(results: list[dict[str, object]]) -> str:
-    scales = [f"{r['scale']}x" for r in results]
+    scales = [str(r.get("label") or f"{r['scale']}x") for r in results]
     rows: list[tuple[str, list[str]]] = [
         ("runs (median of)", [str(r["runs"]) for r in results]),
         ("pages generated", [str(r["pages"]) for r in results]),
@@ -241,7 +262,8 @@ def table(results: list[dict[str, object]]) -> str:
                                else "-" for r in results]),
         ("linker throughput", [f"{r['linker']['mb_per_s']:.1f} MB/s ({r['linker']['megabytes']:.1f} MB)"
                                for r in results]),
-        ("corpus write", [f"{r['corpus_write_seconds']:.1f} s" for r in results]),
+        ("corpus write (ACLED: the import)", [f"{r['corpus_write_seconds']:.1f} s"
+                                              for r in results]),
     ]
     header = "| | " + " | ".join(scales) + " |\n|---|" + "---|" * len(scales) + "\n"
     return header + "".join(f"| {label} | " + " | ".join(cells) + " |\n" for label, cells in rows)
@@ -257,6 +279,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child", nargs=2, metavar=("CONTENT", "DOCS"), help=argparse.SUPPRESS)
     parser.add_argument("--figures", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--acled", type=int, default=5000,
+                        help="also build the bundled content plus this many imported ACLED "
+                             "incidents (0: skip; default 5000)")
+    parser.add_argument("--acled-corpus", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         child(*args.child)
@@ -266,6 +292,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.corpus:
         corpus_child(args.corpus)
+        return 0
+    if args.acled_corpus:
+        acled_child(*args.acled_corpus)
         return 0
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
     results = []
@@ -277,8 +306,15 @@ def main(argv: list[str] | None = None) -> int:
         results.append(bench_scale(scale, runs, args.work))
         args.out.write_text(json.dumps({"results": results, "python": sys.version.split()[0],
                                         "cpus": os.cpu_count()}, indent=2) + "\n")
+    if args.acled:
+        runs = args.runs or 1
+        print(f"bundled content + {args.acled:,} imported ACLED incidents: {runs} run"
+              f"{'s' if runs != 1 else ''}", file=sys.stderr, flush=True)
+        results.append(bench_scale(1, runs, args.work, acled_rows=args.acled))
+        args.out.write_text(json.dumps({"results": results, "python": sys.version.split()[0],
+                                        "cpus": os.cpu_count()}, indent=2) + "\n")
     print(table(results))
-    single = [f"{r['scale']}x" for r in results if r["runs"] == 1]
+    single = [str(r["label"]) for r in results if r["runs"] == 1]
     if single:
         print(f"Figures at {', '.join(single)} are from one run only; the others are medians.")
     print("Times: wall seconds (median); CPU = user + system of the process and its children.")

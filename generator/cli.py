@@ -99,7 +99,11 @@ def _parser() -> argparse.ArgumentParser:
     acled = commands.add_parser("import-acled", help="turn an ACLED CSV export into incident files")
     acled.add_argument("file", type=Path, help="the ACLED export (.csv)")
     acled.add_argument("--update", action="store_true",
-                       help="replace incident files this export wrote before (losing edits)")
+                       help="apply ACLED's revisions to incidents imported before, keeping every "
+                            "field an analyst edited")
+    acled.add_argument("--country", default=os.environ.get("BRIEFING_COUNTRY") or "Iraq",
+                       help="the countries whose rows are read, comma-separated, or 'any' "
+                            "(default Iraq; rows elsewhere are left out and counted)")
     acled.set_defaults(run=_import_acled)
     fields = commands.add_parser("fields", help="write the field reference (docs/fields.md)")
     fields.add_argument("--out", type=Path, default=Path("docs/fields.md"))
@@ -113,9 +117,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from generator.acled import read_actor_table
     from generator.curation import curator_report
     from generator.pipeline import load_catalogue
     catalogue = load_catalogue(args.content)
+    read_actor_table(args.content, catalogue)   # content/acled-actors.yml, if any, by line
     print(f"content OK: {len(catalogue.militias)} militias, {len(catalogue.leaders)} leaders, "
           f"{len(catalogue.documents)} documents, {len(catalogue.incidents)} incidents, "
           f"{len(catalogue.places)} places")
@@ -168,7 +174,11 @@ def _suggest(args: argparse.Namespace) -> int:
 
 def _import_acled(args: argparse.Namespace) -> int:
     from generator.acled import import_acled
-    print(import_acled(args.file, args.content, update=args.update).summary())
+    countries = tuple(c.strip() for c in args.country.split(",") if c.strip()) or ("Iraq",)
+    report = import_acled(args.file, args.content, update=args.update, countries=countries)
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    print(report.summary())
     return 0
 
 

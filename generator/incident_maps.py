@@ -6,16 +6,22 @@ import csv
 import io
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 from generator import maps
 from generator.records import Catalogue, Incident, Leader
 
 log = logging.getLogger(__name__)
 MAPS_FOLDER = "maps"
-STRENGTH = {"claimed": 0, "attributed": 1, "suspected": 2, "denied": 3}
+STRENGTH = {"claimed": 0, "attributed": 1, "suspected": 2, "denied": 3, "coded": 4}
+# ACLED's own fields of an imported incident, in the downloads (empty for other incidents)
+ACLED_COLUMNS = ["acled_event_id", "admin1", "admin2", "admin3", "acled_geo_precision",
+                 "acled_time_precision", "acled_sources", "source_scale", "interaction",
+                 "civilian_targeting", "tags", "acled_actor1", "acled_actor2",
+                 "acled_sub_event_type", "acled_fatalities"]
 CSV_COLUMNS = ["id", "date", "date_precision", "title", "kind", "place", "latitude", "longitude",
                "geo_precision", "target", "killed", "wounded", "attribution", "summary", "sources",
-               "page"]
+               "page", *ACLED_COLUMNS]
 
 
 @dataclass
@@ -40,9 +46,11 @@ def position(incident: Incident, catalogue: Catalogue) -> tuple[float, float, in
 
 
 def layer_of(incident: Incident, catalogue: Catalogue) -> str:
-    """The group whose layer shows the incident: the strongest non-denied attribution."""
+    """The group whose layer shows the incident: the strongest non-denied attribution (a group
+    ACLED codes on side 2, usually who was hit, never)."""
     named = sorted((STRENGTH[a.status], catalogue.profile(a.actor).name)
-                   for a in incident.attribution if a.actor and a.status != "denied")
+                   for a in incident.attribution if a.actor and a.status != "denied"
+                   and not (a.status == "coded" and a.side == 2))
     return named[0][1] if named else maps.UNATTRIBUTED
 
 
@@ -55,14 +63,40 @@ def map_point(incident: Incident, catalogue: Catalogue, prefix: str) -> maps.Map
     attributions = tuple(
         maps.Attribution(catalogue.profile(a.actor).name if a.actor else a.actor_name or "",
                          f"{up}{catalogue.profile(a.actor).url}" if a.actor else None,
-                         a.status, a.by or "")
+                         status_label(a), a.by or "")
         for a in incident.attribution)
     sources = tuple((f"{catalogue.documents[s].outlet}, {catalogue.documents[s].published}",
                      f"{up}{catalogue.documents[s].url}") for s in incident.sources)
     return maps.MapPoint(incident.slug, incident.title, incident.date, incident.kind,
                          located[0], located[1], located[2], incident.killed or "",
                          incident.wounded or "", f"{up}{incident.url}",
-                         layer_of(incident, catalogue), attributions, sources)
+                         layer_of(incident, catalogue), attributions, sources,
+                         acled_fields(incident))
+
+
+def status_label(entry: Any) -> str:
+    """'claimed', ... or, for ACLED's coding, 'coded, side 1' (neither a claim nor blame)."""
+    return f"coded, side {entry.side}" if entry.status == "coded" and entry.side else entry.status
+
+
+def acled_fields(incident: Incident) -> tuple[tuple[str, str], ...]:
+    """The ACLED columns of the downloads for one incident, as (column, text) pairs."""
+    if not incident.acled:
+        return ()
+    block = dict(incident.acled)
+
+    def text(key: str) -> str:
+        value = block.get(key)
+        return "; ".join(value) if isinstance(value, tuple) else "" if value is None else str(value)
+    sides = {"acled_actor1": ("actor1", "assoc_actor_1"), "acled_actor2": ("actor2", "assoc_actor_2")}
+    values = {"acled_event_id": text("event_id"), "acled_geo_precision": text("geo_precision"),
+              "acled_time_precision": text("time_precision"), "acled_sources": text("source"),
+              "acled_sub_event_type": text("sub_event_type"),
+              "acled_fatalities": text("fatalities"),
+              **{column: "; ".join(x for x in (text(a), text(b)) if x)
+                 for column, (a, b) in sides.items()}}
+    return tuple((column, values[column] if column in values else text(column))
+                 for column in ACLED_COLUMNS)
 
 
 def incidents_of(catalogue: Catalogue) -> dict[str, list[Incident]]:
@@ -133,12 +167,13 @@ def incidents_csv(catalogue: Catalogue) -> str:
     for incident in catalogue.incidents.values():
         located = position(incident, catalogue)
         attribution = "; ".join(
-            f"{catalogue.profile(a.actor).name if a.actor else a.actor_name} | {a.status} | "
+            f"{catalogue.profile(a.actor).name if a.actor else a.actor_name} | {status_label(a)} | "
             f"{a.by or ''}" for a in incident.attribution)
         row = [incident.slug, incident.date, incident.date_precision, incident.title,
                incident.kind, incident.place or "", *(located or ("", "", "")),
                incident.target or "", incident.killed or "", incident.wounded or "", attribution,
-               incident.summary or "", "; ".join(incident.sources), incident.url]
+               incident.summary or "", "; ".join(incident.sources), incident.url,
+               *(dict(acled_fields(incident)).get(column, "") for column in ACLED_COLUMNS)]
         writer.writerow([_cell(value) for value in row])
     return out.getvalue()
 

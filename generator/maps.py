@@ -88,6 +88,7 @@ class MapPoint:
     layer: str
     attributions: tuple[Attribution, ...] = ()
     sources: tuple[tuple[str, str], ...] = ()
+    acled: tuple[tuple[str, str], ...] = ()   # ACLED's fields (downloads only, not the maps)
 
 
 # ---------------------------------------------------------------- assets
@@ -422,6 +423,7 @@ def _feature(point: MapPoint) -> dict[str, Any]:
     properties = asdict(point)
     del properties["lat"], properties["lon"]
     properties["sources"] = [{"label": label, "url": url} for label, url in point.sources]
+    properties["acled"] = dict(point.acled) or None
     return {
         "type": "Feature",
         "id": point.id,

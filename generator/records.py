@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import fields as f
+from generator.acled_fields import acled_block
 
 MILITIA_KINDS = ("militia", "umbrella", "party", "state-force", "patron", "front")
 STATUSES = ("active", "inactive", "dissolved", "unknown")
@@ -23,7 +24,11 @@ DIRECTED_RELATIONS = ("splinter-of", "front-for", "claims-for", "merged-into", "
 DOCUMENT_KINDS = ("news", "statement", "report", "analysis", "note", "dataset")
 INCIDENT_KINDS = ("rocket", "drone-strike", "air-strike", "missile", "shelling", "ied", "storming",
                   "shooting", "clash", "assassination", "abduction", "crackdown", "raid", "protest",
-                  "other")
+                  "other",
+                  # ACLED's sub-event types (generator/acled_fields.py maps them)
+                  "armed-clash", "remote-explosive", "attack", "violent-demonstration",
+                  "peaceful-protest", "grenade", "suicide-bomb", "looting", "arrests")
+# `coded`: an actor ACLED codes on side 1 or 2 of an event; neither a claim nor blame
 ATTRIBUTION_STATUSES = ("claimed", "attributed", "suspected", "denied", "coded")
 DATE_PRECISIONS = ("day", "week", "month", "year")
 PLACE_KINDS = ("landmark", "district", "square", "bridge", "base", "airport", "village", "city",
@@ -44,12 +49,13 @@ class Spec:
     entry: type | None = None     # a record class whose own specs read each entry (a mapping)
     many: bool = False            # a list of entries (or values) rather than one
     key: str | None = None        # the key in the file when it differs from the field name
+    tool: bool = False            # written by a tool (make import-acled), not by hand
 
 
 def spec(convert: f.Convert = f.text, *, required: bool = False, help: str = "",
          example: str = "", entry: type | None = None, many: bool = False,
-         key: str | None = None) -> Any:
-    metadata = {"spec": Spec(convert, required, help, example, entry, many, key)}
+         key: str | None = None, tool: bool = False) -> Any:
+    metadata = {"spec": Spec(convert, required, help, example, entry, many, key, tool)}
     if required:  # always given once validated (a record missing one is never built)
         return field(metadata=metadata)
     return field(default=() if many else None, metadata=metadata)
@@ -199,6 +205,7 @@ class Attribution(Entry):
                               help=" | ".join(ATTRIBUTION_STATUSES), example="suspected")
     by: str | None = spec(help="who claimed, blamed or denied", example="US officials")
     sources: Sources = sources_spec()
+    side: int | None = spec(f.integer, help="with status coded: ACLED's actor 1 or 2 side")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -405,6 +412,9 @@ class Incident:
                                                 help="who claimed it, was blamed or denied it")
     summary: str | None = spec(help="what happened, in your own words")
     sources: Sources = sources_spec("the documents behind this incident")
+    acled: tuple[tuple[str, Any], ...] = spec(acled_block, many=True, tool=True,
+                                              help="ACLED's own fields, as imported (written by "
+                                                   "make import-acled; never edited by hand)")
     lines: dict[str, int] = key_lines()
 
     @property

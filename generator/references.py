@@ -8,13 +8,12 @@ import re
 import unicodedata
 from typing import Any
 
+from generator import border
 from generator.errors import Problems
 from generator.fields import closest
 from generator.records import Catalogue, Incident, Leader, Militia, Place, Profile
 from generator.sanitize import removed_markup
 
-IRAQ_LATITUDE = (29.0, 37.5)
-IRAQ_LONGITUDE = (38.7, 48.7)
 CITATION = re.compile(r"\[@([^\]\s]*)\]")
 
 
@@ -198,6 +197,9 @@ def _check_incident(incident: Incident, catalogue: Catalogue, sources: Citations
         elif entry.actor and catalogue.profile(entry.actor) is None:
             _unknown(problems, incident, entry.line, "actor", entry.actor,
                      {**catalogue.militias, **catalogue.leaders})
+        if entry.side not in (None, 1, 2) or (entry.side and entry.status != "coded"):
+            problems.add(incident.path, entry.line, f"side {entry.side}: write 'side: 1' or "
+                         f"'side: 2', and only with 'status: coded' (ACLED's actor 1 or 2)")
         sources.check(incident, entry.line, entry.sources, "this attribution")
     for report in incident.reports:
         sources.check(incident, report.line, report.sources, "this report")
@@ -226,8 +228,8 @@ def _check_location(incident: Incident, places: dict[str, Place], problems: Prob
 
 
 def inside_iraq(latitude: float, longitude: float) -> bool:
-    return (IRAQ_LATITUDE[0] <= latitude <= IRAQ_LATITUDE[1]
-            and IRAQ_LONGITUDE[0] <= longitude <= IRAQ_LONGITUDE[1])
+    """Within Iraq's border polygon (generator/border.py), as the ACLED import checks too."""
+    return border.inside_iraq(latitude, longitude)
 
 
 def _check_coordinates(record: Any, latitude: float, longitude: float, problems: Problems) -> None:

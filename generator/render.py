@@ -86,6 +86,7 @@ class PageRenderer:
             "chart": CHART,
             "involved": self.involved,
             "ledger_cap": LEDGER_CAP,
+            "profile_cap": PROFILE_CAP,
             "home_list": HOME_LIST,
             "claims": self.claims,
             "as_of": self.as_of,
@@ -261,7 +262,8 @@ def render_pages(context: RenderContext) -> dict[str, str]:
 NETWORK_LIMIT = 60  # profiles in the network overview; each profile draws its own neighbourhood
 HOME_LIST = 20  # groups and people listed on the home page, each linking to the full index
 CLAIMS_PAGE = 20  # profiles on a claims page: each brings up to LEDGER_CAP rows per status
-LEDGER_CAP = 25  # incidents per status and profile on the claims pages; the profile has them all
+LEDGER_CAP = 25  # incidents per status and profile on the claims pages
+PROFILE_CAP = 100  # incidents (and per status) on a profile page; its map and the CSV hold all
 PAGE_SIZE = 50  # rows on a collection's index page; the rest go to per-year pages of this size
 
 
@@ -272,6 +274,8 @@ class Listing:
     page: str
     label: str            # "" on the section index, else "2020" or "2020 (2)"
     rows: tuple[Any, ...]
+    group: str = ""       # "2020" on every page of 2020; "" on the section index
+    part: int = 1         # 2 on "2020 (2)"
 
 
 def paged_sections(context: RenderContext,
@@ -337,7 +341,7 @@ def paginate(section: str, rows: list[Any], grouping: Grouping,
         for part, start in enumerate(range(0, len(items), size), start=1):
             name, label = (group, group) if part == 1 else (f"{group}-{part}", f"{group} ({part})")
             pages.append(Listing(f"{section}/{grouping.folder}/{name.lower()}.md", label,
-                                 tuple(items[start:start + size])))
+                                 tuple(items[start:start + size]), group, part))
     return pages
 
 

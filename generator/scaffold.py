@@ -161,7 +161,7 @@ def _from_schema(kind: str, filled: dict[str, str]) -> list[tuple[str, str] | st
     commented example lines to uncomment; values only where the contributor gave them."""
     rows: list[tuple[str, str] | str] = []
     for key, (_, rule) in specs(RECORDS[kind]).items():
-        if key in ("slug",):
+        if key in ("slug",) or rule.tool:
             continue
         if rule.entry is None:
             empty = "[]" if rule.many else ""

@@ -71,7 +71,8 @@ def incidents_by_month(catalogue: Catalogue, groups: int = 10) -> dict[str, dict
     the `groups` most active named, the rest together as "Other groups"."""
     months: dict[str, list[str]] = {}
     for incident in catalogue.incidents.values():
-        actors = {a.actor for a in incident.attribution if a.actor and a.status != "denied"}
+        actors = {a.actor for a in incident.attribution if a.actor and a.status != "denied"
+                  and not (a.status == "coded" and a.side == 2)}   # side 2: usually who was hit
         labels = sorted(catalogue.name_of(g) for g in actors if g) or ["Unattributed"]
         months.setdefault(incident.date[:7], []).extend(labels)
     totals = Counter(label for labels in months.values() for label in labels)

@@ -178,6 +178,7 @@ def _point_from_feature(feature: dict) -> MapPoint:
     props = dict(feature["properties"])
     props["attributions"] = tuple(Attribution(**a) for a in props["attributions"])
     props["sources"] = tuple((s["label"], s["url"]) for s in props["sources"])
+    props["acled"] = tuple((props.get("acled") or {}).items())   # ACLED's fields, if imported
     lon, lat = feature["geometry"]["coordinates"]
     return MapPoint(lat=lat, lon=lon, **props)
 
