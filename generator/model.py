@@ -79,6 +79,7 @@ INCIDENT = {
                                         "status": Field(f.one_of(*ATTRIBUTION_STATUSES), True),
                                         "by": Field(f.text), "sources": SOURCES}),
     "summary": Field(f.text), "sources": SOURCES,
+    "launch_place": Field(f.slug), "launch_sources": SOURCES,
 }
 RULES = {"militia": MILITIA, "leader": LEADER, "document": DOCUMENT, "incident": INCIDENT,
          "place": PLACE}

@@ -195,6 +195,8 @@ class Incident:
     summary: str | None
     sources: Sources
     lines: dict[str, int] = key_lines()
+    launch_place: str | None = None   # where it was launched from (rockets, drones): a place slug
+    launch_sources: Sources = ()
 
     @property
     def url(self) -> str:
