@@ -416,7 +416,7 @@ def _build(points: Sequence[MapPoint], title: str, prefix: str, tiles_url: str |
     payload = json_for_html({**map_payload(points), "legend": legend})
     figure.html.add_child(_JsonScript(DATA_ELEMENT_ID, payload), name="incident_data")
     _IncidentLayers(view).add_to(fmap)
-    folium.FitBounds(bounds, padding=(16, 16), max_zoom=FIT_MAX_ZOOM).add_to(fmap)
+    folium.FitBounds(bounds, padding=(8, 8), max_zoom=FIT_MAX_ZOOM).add_to(fmap)
     return fmap
 
 
