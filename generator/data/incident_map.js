@@ -235,26 +235,43 @@
 
   /* ------------------------------------------------------------ areas and launch lines */
 
-  function areaOf(marker, colour) {
-    if (!marker.incidentArea) {
-      marker.incidentArea = L.circle(marker.getLatLng(), {
-        radius: AREAS[marker.incidentRow[6]].radius, color: colour, weight: 1.5, opacity: 0.8,
-        dashArray: "4 4", fillColor: colour, fillOpacity: 0.12, interactive: false,
-        className: "im-area"
-      });
-    }
-    return marker.incidentArea;
+  /* Incidents at one spot with one precision share one area, so a stack does not darken it. */
+  function areaKey(row) {
+    return row[4] + "," + row[5] + "," + row[6];
   }
 
-  /* An area is drawn while its marker is (not folded into a cluster, in view). */
-  function syncAreas(map, overlays) {
-    overlays.forEach(function (o) {
-      var on = map.hasLayer(o.layer);
-      o.imprecise.forEach(function (marker) {
-        var area = areaOf(marker, o.colour), shown = on && map.hasLayer(marker);
-        if (shown && !o.areas.hasLayer(area)) { o.areas.addLayer(area); }
-        if (!shown && o.areas.hasLayer(area)) { o.areas.removeLayer(area); }
+  function areaOf(areas, marker, colour) {
+    var key = areaKey(marker.incidentRow);
+    if (!areas[key]) {
+      areas[key] = L.circle(marker.getLatLng(), {
+        radius: AREAS[marker.incidentRow[6]].radius, color: colour, weight: 1.5, opacity: 0.8,
+        dashArray: "4 4", fillColor: colour, fillOpacity: 0.1, interactive: false,
+        className: "im-area", pane: "im-areas"
       });
+    }
+    return areas[key];
+  }
+
+  /* An area is drawn while one of its markers is (not folded into a cluster, in view); one
+   * wider than a third of the map is drawn as its outline only, so the streets stay readable. */
+  function syncAreas(map, overlays, areas) {
+    var wanted = {}, size = map.getSize(), wide = Math.min(size.x, size.y) / 3;
+    overlays.forEach(function (o) {
+      if (!map.hasLayer(o.layer)) { return; }
+      o.imprecise.forEach(function (marker) {
+        if (map.hasLayer(marker)) { wanted[areaKey(marker.incidentRow)] = areaOf(areas.all, marker, o.colour); }
+      });
+    });
+    Object.keys(areas.all).forEach(function (key) {
+      var area = areas.all[key], shown = areas.layer.hasLayer(area);
+      if (wanted[key] && !shown) { areas.layer.addLayer(area); }
+      if (!wanted[key] && shown) { areas.layer.removeLayer(area); }
+      if (wanted[key]) {
+        var north = map.latLngToContainerPoint(L.latLng(area.getLatLng().lat + area.getRadius() / 111320,
+          area.getLatLng().lng));
+        var radius = map.latLngToContainerPoint(area.getLatLng()).y - north.y;
+        area.setStyle({fillOpacity: radius > wide ? 0 : 0.1});
+      }
     });
   }
 
@@ -282,12 +299,12 @@
         iconCreateFunction: clusterIcon(colour)
       });
       bindLazily(group, data);
-      var areas = L.layerGroup(), extras = L.layerGroup();
+      var extras = L.layerGroup();
       perLayer[i].forEach(function (m) { if (m.incidentRow[15]) { launchLine(m.incidentRow, colour, extras); } });
-      var overlay = L.layerGroup([areas, extras, group]);
+      var overlay = L.layerGroup([extras, group]);
       map.addLayer(overlay);
       group.addLayers(perLayer[i]);  // after addLayer: before it, addLayers is O(n^2)
-      return {layer: overlay, group: group, areas: areas, colour: colour,
+      return {layer: overlay, group: group, colour: colour,
         imprecise: perLayer[i].filter(function (m) { return AREAS[m.incidentRow[6]]; })};
     });
   }
@@ -503,6 +520,8 @@
     var basemap = window.IncidentBasemap || null;
     if (basemap) { drawBasemap(map, basemap); }
     var overlays = makeOverlays(map, data);
+    map.createPane("im-areas").style.zIndex = 390;   // under the markers, over the basemap
+    var areas = {layer: L.layerGroup().addTo(map), all: {}};
     addLayerControl(map, data, overlays);
     addLegend(map, data, overlays);
     keyboard(map, data);
@@ -512,7 +531,7 @@
       if (pending !== null) { return; }
       pending = window.requestAnimationFrame(function () {
         pending = null;
-        syncAreas(map, overlays);
+        syncAreas(map, overlays, areas);
         placeLabels(map, labels);
       });
     }
