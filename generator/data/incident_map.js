@@ -518,6 +518,9 @@
     followScheme();
     var data = readJson(dataId);
     var basemap = window.IncidentBasemap || null;
+    map.eachLayer(function (layer) {   // an online tile layer shows through the basemap's land
+      if (layer instanceof L.TileLayer) { map.getContainer().classList.add("im-with-tiles"); }
+    });
     if (basemap) { drawBasemap(map, basemap); }
     var overlays = makeOverlays(map, data);
     map.createPane("im-areas").style.zIndex = 390;   // under the markers, over the basemap

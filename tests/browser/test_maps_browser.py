@@ -175,6 +175,9 @@ def test_network_guard_records_tile_requests(page, static_server, tmp_path: Path
     page.wait_for_timeout(200)
     assert page.blocked_requests
     assert all(url.startswith("https://tiles.example.org/") for url in page.blocked_requests)
+    # the basemap's land lets the tiles show through
+    assert page.evaluate("() => document.querySelector('.leaflet-container')"
+                         ".classList.contains('im-with-tiles')")
 
 
 def test_twenty_thousand_points_open(page, static_server, tmp_path: Path, capsys) -> None:
