@@ -219,8 +219,14 @@
   }
 
   function keyboard(map, data) {
-    var container = map.getContainer();
+    var container = map.getContainer(), open = null;
+    map.on("popupopen", function (e) { open = e.popup; });
+    map.on("popupclose", function () { open = null; });
     L.DomEvent.on(container, "keydown", function (e) {
+      if (e.key === "Escape" && open) {   // Leaflet's own Escape works only with the map focused
+        map.closePopup();
+        return;
+      }
       var marker = e.target && e.target.incidentMarker;
       if (!marker || (e.key !== "Enter" && e.key !== " ")) { return; }
       L.DomEvent.stop(e);
@@ -299,6 +305,9 @@
         iconCreateFunction: clusterIcon(colour)
       });
       bindLazily(group, data);
+      group.on("clusterkeypress", function (e) {   // Enter on a cluster does what a click does
+        if (e.originalEvent.key === "Enter" || e.originalEvent.keyCode === 13) { e.layer.fire("click", e, true); }
+      });
       var extras = L.layerGroup();
       perLayer[i].forEach(function (m) { if (m.incidentRow[15]) { launchLine(m.incidentRow, colour, extras); } });
       var overlay = L.layerGroup([extras, group]);

@@ -172,3 +172,30 @@ def test_popups_link_to_the_original_source(page, static_server, iraq_site):
     assert "Launched from: K-1 air base, Kirkuk" in popup.inner_text()
     assert "Killed: 1\u20132" in popup.inner_text()
     assert "Saraya Awliya al-Dam \u2014 claimed" in popup.inner_text()
+
+
+def test_a_cluster_is_named_and_opens_from_the_keyboard(page, static_server, iraq_site):
+    open_map(page, static_server(iraq_site), "incidents.html")
+    page.evaluate("""() => window.IncidentMap.instance.map.setView([33.3285, 44.4140], 18,
+                                                                   {animate: false})""")
+    page.wait_for_timeout(500)
+    cluster = page.get_by_role("button", name=f"{STACK} incidents")
+    assert cluster.count() == 1 and cluster.get_attribute("tabindex") == "0"
+    cluster.focus()
+    page.keyboard.press("Enter")                    # fans the stack out
+    page.wait_for_function(f"() => document.querySelectorAll('path.im-marker').length >= {STACK}")
+    page.wait_for_timeout(400)
+    for _ in range(4 * STACK):   # past the other layers' markers at the square
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches("
+                         "'path.im-marker[aria-label^=\"Tahrir square rockets\"]')"):
+            break
+    name = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
+    assert name and name.startswith("Tahrir square rockets")
+    page.keyboard.press("Enter")
+    title = page.locator(".leaflet-popup-content .im-title")
+    title.wait_for(timeout=2000)
+    assert title.inner_text() == name
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.querySelector('.leaflet-popup')")
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == name
