@@ -353,3 +353,12 @@ def test_every_located_incident_has_its_own_map_and_there_are_two_site_maps(cata
     assert set(result.incident_maps) == located
     assert {result.site_map, result.iraq_map} <= set(result.files)
     assert all(name in result.files for name in result.incident_maps.values())
+
+
+def test_the_data_readme_records_every_source_and_licence() -> None:
+    readme = (BASEMAP_JS.parent / "README.md").read_text(encoding="utf-8")
+    for needed in ("OCHA", "Central Statistics Office", "CC BY 3.0 IGO", "Natural Earth",
+                   "public domain", "python -m generator.basemap"):
+        assert needed in readme, needed
+    for kind in ("border", "governorate", "district", "river", "city"):
+        assert f"`kind: {kind}" in readme or f"`{kind}`" in readme, kind

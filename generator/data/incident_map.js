@@ -11,6 +11,9 @@
     2: {radius: 1500, text: "district or area, within about 1.5 km"},
     3: {radius: 5000, text: "town or city, within about 5 km"}
   };
+  function areaFor(precision) {   // anything vaguer than a town is drawn as a town
+    return precision >= 3 ? AREAS[3] : AREAS[precision];
+  }
   var STATUS = {
     claimed: "claimed", attributed: "attributed", suspected: "suspected",
     denied: "denied only", "": "no claim or attribution"
@@ -86,7 +89,7 @@
   }
 
   function placeText(p) {
-    var area = AREAS[p.precision];
+    var area = areaFor(p.precision);
     var where = p.place || "coordinates as given";
     return where + " (" + (area ? area.text : "exact location") + ")";
   }
@@ -186,7 +189,7 @@
     var marker = new IncidentMarker([row[4], row[5]], {
       radius: 7, color: hollow ? colour : "#ffffff", weight: style.weight, fillColor: colour,
       fillOpacity: style.fillOpacity, dashArray: style.dashArray || null,
-      className: "im-marker im-status-" + (status || "none") + (AREAS[row[6]] ? " im-imprecise" : "")
+      className: "im-marker im-status-" + (status || "none") + (areaFor(row[6]) ? " im-imprecise" : "")
     });
     marker.incidentRow = row;
     return marker;
@@ -250,7 +253,7 @@
     var key = areaKey(marker.incidentRow);
     if (!areas[key]) {
       areas[key] = L.circle(marker.getLatLng(), {
-        radius: AREAS[marker.incidentRow[6]].radius, color: colour, weight: 1.5, opacity: 0.8,
+        radius: areaFor(marker.incidentRow[6]).radius, color: colour, weight: 1.5, opacity: 0.8,
         dashArray: "4 4", fillColor: colour, fillOpacity: 0.1, interactive: false,
         className: "im-area", pane: "im-areas"
       });
@@ -314,7 +317,7 @@
       map.addLayer(overlay);
       group.addLayers(perLayer[i]);  // after addLayer: before it, addLayers is O(n^2)
       return {layer: overlay, group: group, colour: colour,
-        imprecise: perLayer[i].filter(function (m) { return AREAS[m.incidentRow[6]]; })};
+        imprecise: perLayer[i].filter(function (m) { return areaFor(m.incidentRow[6]); })};
     });
   }
 
