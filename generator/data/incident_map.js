@@ -335,7 +335,7 @@
     var key = el("div", "im-legend-key");
     key.appendChild(el("div", "im-legend-subtitle", "What the ledger says"));
     [["claimed", "claimed"], ["attributed", "attributed"], ["suspected", "suspected"],
-      ["none", "denied, or no claim"]].forEach(function (item) {
+      ["none", "denied / none"]].forEach(function (item) {
       var row = el("div", "im-legend-item");
       row.appendChild(swatch("#607d8b", "im-key-" + item[0]));
       row.appendChild(el("span", null, item[1]));
@@ -343,11 +343,11 @@
     });
     var area = el("div", "im-legend-item");
     area.appendChild(el("span", "im-swatch im-key-area"));
-    area.appendChild(el("span", null, "known to ~1.5 km (district) or ~5 km (town)"));
+    area.appendChild(el("span", null, "place known to ~1.5 km or ~5 km"));
     key.appendChild(area);
     var launch = el("div", "im-legend-item");
     launch.appendChild(el("span", "im-swatch im-key-launch"));
-    launch.appendChild(el("span", null, "launch site to impact"));
+    launch.appendChild(el("span", null, "launch site \u2192 impact"));
     key.appendChild(launch);
     box.appendChild(key);
   }
