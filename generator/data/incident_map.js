@@ -541,23 +541,38 @@
     addLegend(map, data, overlays);
     keyboard(map, data);
     var labels = makeLabels(map, labelSpecs(basemap, data));
-    var pending = null;
+    var pending = null, again = null, placed = {zoom: null, count: 0};
+    function place() {
+      syncAreas(map, overlays, areas);
+      placeLabels(map, labels);
+      placed.zoom = map.getZoom();
+      placed.count += 1;
+    }
+    /* Placed on the next frame, and once more a moment later: cluster icons fade out and
+     * fonts load after the events that announce a new view. */
     function refresh() {
       if (pending !== null) { return; }
       pending = window.requestAnimationFrame(function () {
         pending = null;
-        syncAreas(map, overlays, areas);
-        placeLabels(map, labels);
+        place();
+        window.clearTimeout(again);
+        again = window.setTimeout(function () { again = null; place(); }, 250);
       });
     }
     map.on("zoomend moveend overlayadd overlayremove resize", refresh);
     overlays.forEach(function (o) { o.group.on("animationend spiderfied unspiderfied", refresh); });
+    if (document.fonts && document.fonts.ready) { document.fonts.ready.then(refresh); }
     refresh();
     window.IncidentMap.instance = {
       map: map, view: view, count: data.rows.length, layers: data.layers, labels: labels,
       groups: overlays.map(function (o) { return o.group; }),
       overlays: overlays.map(function (o) { return o.layer; }),
-      refresh: refresh
+      refresh: refresh,
+      /* for tests: the zoom the labels were last placed at, and whether a placement waits */
+      placed: placed,
+      settled: function () {
+        return pending === null && again === null && !document.querySelector(".leaflet-cluster-anim");
+      }
     };
     return window.IncidentMap.instance;
   }

@@ -32,6 +32,11 @@ LABEL_CLASHES = """() => {
     });
     return {labels: labels.length, clashes: clashes};
 }"""
+# the labels have been placed at this zoom and no animation or placement is under way
+SETTLED = """(zoom) => {
+    const i = window.IncidentMap.instance;
+    return i.map.getZoom() === zoom && i.placed.zoom === zoom && i.settled();
+}"""
 SET_ZOOM = """(zoom) => {
     const {map} = window.IncidentMap.instance;
     map.setZoom(zoom, {animate: false});
@@ -57,7 +62,9 @@ def labels_never_clash(frame, zooms: range) -> int:
     shown = 0
     for zoom in zooms:
         frame.evaluate(SET_ZOOM, zoom)
-        frame.wait_for_timeout(450)   # cluster animation, then the labels are placed again
+        frame.wait_for_function(SETTLED, arg=zoom)
+        frame.wait_for_timeout(300)   # a cluster animation may still start and end
+        frame.wait_for_function(SETTLED, arg=zoom)
         result = frame.evaluate(LABEL_CLASHES)
         assert result["clashes"] == [], f"zoom {zoom}: {result}"
         shown += result["labels"]

@@ -206,6 +206,6 @@ def test_twenty_thousand_points_open(page, static_server, tmp_path: Path, capsys
     elapsed = time.perf_counter() - started
     with capsys.disabled():
         print(f"\n20,000-point map: {size / 1e6:.2f} MB HTML, opened with clusters in {elapsed:.2f} s")
-    page.wait_for_timeout(300)
+    wait_rendered(page, len(points))   # old and new cluster icons overlap while they animate
     assert rendered_count(page) == len(points)
     assert_clean(page)
