@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator import maps
-from generator.records import Catalogue, Incident, Leader
+from generator.records import Attribution, Catalogue, Incident, Leader
 
 log = logging.getLogger(__name__)
 MAPS_FOLDER = "maps"
@@ -19,6 +19,9 @@ ACLED_COLUMNS = ["acled_event_id", "admin1", "admin2", "admin3", "acled_geo_prec
                  "acled_time_precision", "acled_sources", "source_scale", "interaction",
                  "civilian_targeting", "tags", "acled_actor1", "acled_actor2",
                  "acled_sub_event_type", "acled_fatalities"]
+# A profile's own map has a layer per ledger status: what the ledger says about that group
+STATUS_LAYER = {"claimed": "Claimed by {}", "attributed": "Attributed to {}",
+                "suspected": "Suspected: {}", "denied": "Denied by {}", "coded": "Coded by ACLED: {}"}
 CSV_COLUMNS = ["id", "date", "date_precision", "title", "kind", "place", "latitude", "longitude",
                "geo_precision", "target", "killed", "wounded", "attribution", "summary", "sources",
                "page", *ACLED_COLUMNS]
@@ -31,7 +34,9 @@ class MapSet:
     files: dict[str, bytes] = field(default_factory=dict)
     profile_incidents: dict[str, list[Incident]] = field(default_factory=dict)
     profile_maps: dict[str, str] = field(default_factory=dict)   # profile slug -> map file
-    site_map: str = f"{MAPS_FOLDER}/incidents.html"
+    incident_maps: dict[str, str] = field(default_factory=dict)  # incident slug -> map file
+    site_map: str = f"{MAPS_FOLDER}/incidents.html"   # Baghdad, framed on the city's districts
+    iraq_map: str = f"{MAPS_FOLDER}/iraq.html"        # the same incidents, all Iraq in view
 
 
 def position(incident: Incident, catalogue: Catalogue) -> tuple[float, float, int] | None:
@@ -45,33 +50,64 @@ def position(incident: Incident, catalogue: Catalogue) -> tuple[float, float, in
     return None
 
 
+def actor_name(entry: Attribution, catalogue: Catalogue) -> str:
+    """The profile's name, or the plain name the ledger gives ("Iraqi security forces")."""
+    profile = catalogue.profile(entry.actor) if entry.actor else None
+    return profile.name if profile else (entry.actor_name or maps.UNATTRIBUTED)
+
+
 def layer_of(incident: Incident, catalogue: Catalogue) -> str:
-    """The group whose layer shows the incident: the strongest non-denied attribution (a group
-    ACLED codes on side 2, usually who was hit, never)."""
-    named = sorted((STRENGTH[a.status], catalogue.profile(a.actor).name)
-                   for a in incident.attribution if a.actor and a.status != "denied"
-                   and not (a.status == "coded" and a.side == 2))
-    return named[0][1] if named else maps.UNATTRIBUTED
+    """The actor whose layer shows the incident: the strongest claim, attribution or suspicion,
+    named even without a profile; "Unattributed" only where the ledger holds denials alone."""
+    return _site_layer(incident, catalogue)[0]
 
 
-def map_point(incident: Incident, catalogue: Catalogue, prefix: str) -> maps.MapPoint | None:
-    """A point with links relative to a file `prefix` levels below the docs root."""
+def _site_layer(incident: Incident, catalogue: Catalogue) -> tuple[str, str]:
+    standing = sorted((a for a in incident.attribution if a.status != "denied"
+                       and not (a.status == "coded" and a.side == 2)),  # side 2: usually who was hit
+                      key=lambda a: (STRENGTH[a.status], actor_name(a, catalogue)))
+    if standing:
+        return actor_name(standing[0], catalogue), standing[0].status
+    return maps.UNATTRIBUTED, "denied" if incident.attribution else ""
+
+
+def _focus_layer(incident: Incident, catalogue: Catalogue, focus: str) -> tuple[str, str]:
+    """(layer, status) on the map of profile `focus`: what the ledger says about it, or about
+    the groups the person led; never "Unattributed" for an incident the group denied."""
+    led = ({org for org, _, _ in _tenures(catalogue.leaders[focus], catalogue)}
+           if focus in catalogue.leaders else set())
+    own = ([a for a in incident.attribution if a.actor == focus]
+           or [a for a in incident.attribution if a.actor in led])
+    if not own:
+        return _site_layer(incident, catalogue)
+    entry = min(own, key=lambda a: (STRENGTH[a.status], actor_name(a, catalogue)))
+    return STATUS_LAYER[entry.status].format(actor_name(entry, catalogue)), entry.status
+
+
+def map_point(incident: Incident, catalogue: Catalogue, prefix: str,
+              focus: str | None = None) -> maps.MapPoint | None:
+    """A point with links relative to a file `prefix` levels below the docs root; on the map
+    of profile `focus` its layer says what the ledger says about that profile."""
     located = position(incident, catalogue)
     if located is None:
         return None
     up = "../" * prefix.count("/")
     attributions = tuple(
-        maps.Attribution(catalogue.profile(a.actor).name if a.actor else a.actor_name or "",
+        maps.Attribution(actor_name(a, catalogue) if (a.actor or a.actor_name) else "",
                          f"{up}{catalogue.profile(a.actor).url}" if a.actor else None,
                          status_label(a), a.by or "")
         for a in incident.attribution)
-    sources = tuple((f"{catalogue.documents[s].outlet}, {catalogue.documents[s].published}",
-                     f"{up}{catalogue.documents[s].url}") for s in incident.sources)
+    sources = tuple(_source(catalogue, slug, up) for slug in incident.sources)
+    layer, status = (_focus_layer(incident, catalogue, focus) if focus
+                     else _site_layer(incident, catalogue))
+    place = catalogue.places[incident.place].name if incident.place else ""
+    launch = catalogue.places.get(incident.launch_place or "")
     return maps.MapPoint(incident.slug, incident.title, incident.date, incident.kind,
                          located[0], located[1], located[2], incident.killed or "",
-                         incident.wounded or "", f"{up}{incident.url}",
-                         layer_of(incident, catalogue), attributions, sources,
-                         acled_fields(incident))
+                         incident.wounded or "", f"{up}{incident.url}", layer, attributions,
+                         sources, status=status, place=place,
+                         launch=(launch.latitude, launch.longitude, launch.name) if launch else None,
+                         acled=acled_fields(incident))
 
 
 def status_label(entry: Any) -> str:
@@ -97,6 +133,14 @@ def acled_fields(incident: Incident) -> tuple[tuple[str, str], ...]:
                  for column, (a, b) in sides.items()}}
     return tuple((column, values[column] if column in values else text(column))
                  for column in ACLED_COLUMNS)
+
+
+def _source(catalogue: Catalogue, slug: str, up: str) -> tuple[str, ...]:
+    """(label, the document's page, the original's URL where the document gives one)."""
+    document = catalogue.documents[slug]
+    label = f"{document.outlet}, {document.published}"
+    page = f"{up}{document.url}"
+    return (label, page, document.source_url) if document.source_url else (label, page)
 
 
 def incidents_of(catalogue: Catalogue) -> dict[str, list[Incident]]:
@@ -132,24 +176,34 @@ def build_maps(catalogue: Catalogue, tiles_url: str | None = None) -> MapSet:
     result = MapSet(profile_incidents=incidents_of(catalogue))
     prefix = f"{MAPS_FOLDER}/x"
     everything = [p for i in catalogue.incidents.values() if (p := map_point(i, catalogue, prefix))]
-    result.files[result.site_map] = _render(everything, "Incidents in Baghdad", tiles_url)
+    result.files[result.site_map] = _render(everything, "Incidents in Baghdad", tiles_url,
+                                            view="baghdad")
+    result.files[result.iraq_map] = _render(everything, "Incidents across Iraq", tiles_url,
+                                            view="iraq")
     for slug, incidents in result.profile_incidents.items():
         profile = catalogue.profile(slug)
-        points = [p for i in incidents if (p := map_point(i, catalogue, prefix))]
+        points = [p for i in incidents if (p := map_point(i, catalogue, prefix, focus=slug))]
         if points and profile is not None:
             name = f"{MAPS_FOLDER}/{profile.section}-{slug}.html"
-            result.files[name] = _render(points, f"Incidents: {profile.name}", tiles_url)
+            result.files[name] = _render(points, f"Incidents: {profile.name}", tiles_url,
+                                         legend=f"What the ledger says: {profile.name}")
             result.profile_maps[slug] = name
+    for incident in catalogue.incidents.values():
+        if point := map_point(incident, catalogue, prefix):
+            name = f"{MAPS_FOLDER}/incident-{incident.slug}.html"
+            result.files[name] = _render([point], f"Map: {incident.title}", tiles_url)
+            result.incident_maps[incident.slug] = name
     for relative, source in maps.asset_files().items():
         result.files[f"{maps.ASSET_DIR}/{relative}"] = source.read_bytes()
     result.files.update(downloads(catalogue))
-    log.info("built %d maps", 1 + len(result.profile_maps))
+    log.info("built %d maps", 2 + len(result.profile_maps) + len(result.incident_maps))
     return result
 
 
-def _render(points: list[maps.MapPoint], title: str, tiles_url: str | None) -> bytes:
+def _render(points: list[maps.MapPoint], title: str, tiles_url: str | None,
+            view: str = "auto", legend: str = "Incidents by group") -> bytes:
     html = maps.render_map(points, title=title, asset_prefix=f"../{maps.ASSET_DIR}/",
-                           tiles_url=tiles_url)
+                           tiles_url=tiles_url, view=view, legend=legend)
     return html.encode("utf-8")
 
 
@@ -167,7 +221,7 @@ def incidents_csv(catalogue: Catalogue) -> str:
     for incident in catalogue.incidents.values():
         located = position(incident, catalogue)
         attribution = "; ".join(
-            f"{catalogue.profile(a.actor).name if a.actor else a.actor_name} | {status_label(a)} | "
+            f"{actor_name(a, catalogue)} | {status_label(a)} | "
             f"{a.by or ''}" for a in incident.attribution)
         row = [incident.slug, incident.date, incident.date_precision, incident.title,
                incident.kind, incident.place or "", *(located or ("", "", "")),

@@ -1,7 +1,8 @@
 """Offline incident maps: standalone Leaflet pages built with Folium.
 
 Each map is one HTML document (shown in an <iframe>) that loads Leaflet,
-Leaflet.markercluster and our own small script/stylesheet from relative paths
+Leaflet.markercluster, the basemap (``data/basemap.js``, built by ``generator.basemap``
+from open geographic data) and our own small script/stylesheet from relative paths
 under ``ASSET_DIR``.  All incident data is embedded once, as one JSON document
 in a ``<script type="application/json">`` element; the browser builds markers,
 clusters, popups, tooltips and the legend from it with DOM calls and
@@ -33,21 +34,25 @@ from jinja2 import Template
 from xstatic.pkg import leaflet as xs_leaflet
 from xstatic.pkg import leaflet_markercluster as xs_markercluster
 
+from generator.basemap import BASEMAP_JS, load_basemap
+
 logger = logging.getLogger(__name__)
 
 ASSET_DIR = "assets/maps"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-BASEMAP_FILE = DATA_DIR / "baghdad_basemap.geojson"
+BASEMAP_FILE = BASEMAP_JS
 MAP_JS = "incident_map.js"
 MAP_CSS = "incident_map.css"
 DATA_ELEMENT_ID = "incident-map-data"
-BASEMAP_ELEMENT_ID = "incident-map-basemap"
 
 MAX_ZOOM = 18
 MIN_ZOOM = 4
 FIT_MAX_ZOOM = 15
-BAGHDAD_BOUNDS = ((33.22, 44.20), (33.42, 44.50))
+# A view never spans less than this (degrees, about 7 km): one incident is shown in its city
+MIN_SPAN = 0.065
+VIEWS = ("auto", "baghdad", "iraq")
+STATUSES = ("claimed", "attributed", "suspected", "denied", "")
 UNATTRIBUTED = "Unattributed"
 UNATTRIBUTED_COLOUR = "#7f7f7f"
 PALETTE = (
@@ -87,7 +92,10 @@ class MapPoint:
     url: str
     layer: str
     attributions: tuple[Attribution, ...] = ()
-    sources: tuple[tuple[str, str], ...] = ()
+    sources: tuple[tuple[str, ...], ...] = ()   # (label, page URL[, original URL])
+    status: str = ""                             # what the ledger says for this layer
+    place: str = ""                              # the gazetteer name, "" for bare coordinates
+    launch: tuple[float, float, str] | None = None   # launch site (lat, lon, name)
     acled: tuple[tuple[str, str], ...] = ()   # ACLED's fields (downloads only, not the maps)
 
 
@@ -106,7 +114,7 @@ def asset_files() -> dict[str, Path]:
         "markercluster/MarkerCluster.Default.css": cluster / "MarkerCluster.Default.css",
         MAP_JS: DATA_DIR / MAP_JS,
         MAP_CSS: DATA_DIR / MAP_CSS,
-        BASEMAP_FILE.name: BASEMAP_FILE,
+        BASEMAP_JS.name: BASEMAP_JS,
     }
     for image in sorted((leaflet / "images").glob("*.png")):
         files[f"leaflet/images/{image.name}"] = image
@@ -117,6 +125,7 @@ def _asset_links(prefix: str) -> tuple[list[tuple[str, str]], list[tuple[str, st
     js = [
         ("leaflet", prefix + "leaflet/leaflet.js"),
         ("markercluster", prefix + "markercluster/leaflet.markercluster.js"),
+        ("basemap", prefix + BASEMAP_JS.name),
         ("incident_map", prefix + MAP_JS),
     ]
     css = [
@@ -218,15 +227,16 @@ def _attribution(a: Attribution) -> tuple[str, str, str, str]:
     return (a.actor, safe_url(a.actor_url), a.status, a.by)
 
 
-def _source(source: tuple[str, str]) -> tuple[str, str]:
-    return (source[0], safe_url(source[1]))
+def _source(source: tuple[str, ...]) -> tuple[str, ...]:
+    return (source[0], *(safe_url(url) for url in source[1:]))
 
 
 class _Tables:
     """String, attribution and source tables shared by all rows of one map."""
 
     def __init__(self, points: Sequence[MapPoint]) -> None:
-        self.strings = _Table([v for p in points for v in (p.date, p.kind, p.killed, p.wounded)])
+        self.strings = _Table([v for p in points
+                               for v in (p.date, p.kind, p.killed, p.wounded, p.status, p.place)])
         self.attributions = _Table([_attribution(a) for p in points for a in p.attributions])
         self.sources = _Table([_source(s) for p in points for s in p.sources])
         self.url_template = _url_template(points)
@@ -250,11 +260,9 @@ def _row(point: MapPoint, layer: int, tables: _Tables) -> list[Any]:
     ]
     attrs = [tables.attributions[_attribution(a)] for a in point.attributions]
     sources = [tables.sources[_source(s)] for s in point.sources]
-    if attrs or sources:
-        row.append(attrs)
-    if sources:
-        row.append(sources)
-    return row
+    launch = ([round(point.launch[0], 5), round(point.launch[1], 5), point.launch[2]]
+              if point.launch else 0)
+    return [*row, attrs, sources, strings[point.status], strings[point.place], launch]
 
 
 def _layer_order(points: Sequence[MapPoint]) -> list[str]:
@@ -271,30 +279,47 @@ def map_payload(points: Sequence[MapPoint]) -> dict[str, Any]:
     tables = _Tables(ordered)
     rows = [_row(p, index[p.layer], tables) for p in ordered]
     return {
-        "version": 2,
+        "version": 3,
         "layers": [[name, colours[name]] for name in layers],
         **tables.as_json(),
+        "places": _places(ordered),
         "rows": rows,
     }
 
 
-def _bounds(points: Sequence[MapPoint]) -> list[list[float]]:
-    """The view: the points' extent, or Baghdad's when most points lie in the city (the few
-    outside, such as Camp Taji or Balad, stay a zoom-out away instead of shrinking the city)."""
+def _places(points: Sequence[MapPoint]) -> list[list[Any]]:
+    """The named places the incidents use (impact and launch sites): labelled on the map."""
+    found = {(p.place, round(p.lat, 5), round(p.lon, 5)) for p in points if p.place}
+    found |= {(p.launch[2], round(p.launch[0], 5), round(p.launch[1], 5))
+              for p in points if p.launch and p.launch[2]}
+    return [list(place) for place in sorted(found)]
+
+
+@functools.lru_cache(maxsize=1)
+def view_bounds() -> dict[str, list[list[float]]]:
+    """{"baghdad": the city's districts, "iraq": the country}, from the shipped basemap."""
+    views: dict[str, list[list[float]]] = load_basemap()["properties"]["views"]
+    return views
+
+
+def _bounds(points: Sequence[MapPoint], view: str = "auto") -> list[list[float]]:
+    """The view: Baghdad's districts, all Iraq, or ("auto") the points' extent, launch sites
+    included, never narrower than MIN_SPAN so that one incident shows its surroundings."""
+    if view in ("baghdad", "iraq"):
+        return view_bounds()[view]
     good = [p for p in points if _valid_position(p)]
-    inside = [p for p in good if _in_baghdad(p)]
-    if len(inside) * 2 > len(good):
-        good = inside
     if not good:
-        return [list(corner) for corner in BAGHDAD_BOUNDS]
-    lats = [p.lat for p in good]
-    lons = [p.lon for p in good]
-    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+        return view_bounds()["baghdad"]
+    lats = [p.lat for p in good] + [p.launch[0] for p in good if p.launch]
+    lons = [p.lon for p in good] + [p.launch[1] for p in good if p.launch]
+    (south, north), (west, east) = _span(min(lats), max(lats)), _span(min(lons), max(lons))
+    return [[south, west], [north, east]]
 
 
-def _in_baghdad(point: MapPoint) -> bool:
-    (south, west), (north, east) = BAGHDAD_BOUNDS
-    return south <= point.lat <= north and west <= point.lon <= east
+def _span(low: float, high: float) -> list[float]:
+    """(low, high) widened around its middle to at least MIN_SPAN."""
+    middle, half = (low + high) / 2, max(high - low, MIN_SPAN) / 2
+    return [round(middle - half, 5), round(middle + half, 5)]
 
 
 # ---------------------------------------------------------------- folium
@@ -315,20 +340,20 @@ class _JsonScript(Element):
 
 
 class _IncidentLayers(MacroElement):
-    """Calls our map script; its output holds no data, only element names and ids."""
+    """Calls our map script; its output holds no data, only element names and fixed words."""
 
     _template = Template(
         "{% macro script(this, kwargs) %}\n"
         "IncidentMap.init({{ this._parent.get_name() }}, "
-        "{{ this.data_id|tojson }}, {{ this.basemap_id|tojson }});\n"
+        "{{ this.data_id|tojson }}, {{ this.view|tojson }});\n"
         "{% endmacro %}"
     )
 
-    def __init__(self) -> None:
+    def __init__(self, view: str) -> None:
         super().__init__()
         self._name = "IncidentLayers"
         self.data_id = DATA_ELEMENT_ID
-        self.basemap_id = BASEMAP_ELEMENT_ID
+        self.view = view
 
 
 @functools.lru_cache(maxsize=256)
@@ -358,15 +383,11 @@ def _stable_ids() -> Iterator[None]:
             branca.element.Template = _JINJA_TEMPLATE  # type: ignore[misc]
 
 
-def _basemap_json() -> str:
-    return json_for_html(json.loads(BASEMAP_FILE.read_text(encoding="utf-8")))
-
-
-def _new_map(bounds: list[list[float]], prefix: str, height: str, tiles: bool) -> folium.Map:
+def _new_map(bounds: list[list[float]], prefix: str, height: str) -> folium.Map:
     centre = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
     fmap = folium.Map(
         location=centre, tiles=None, zoom_start=11, max_zoom=MAX_ZOOM, height=height,
-        control_scale=True, attribution_control=tiles,
+        control_scale=True, attribution_control=True,
     )
     # folium only hands min/max zoom to tile layers; MarkerCluster needs maxZoom on the
     # map, and every zoom level below MIN_ZOOM would cost clustering time for nothing.
@@ -382,21 +403,29 @@ def _add_tiles(fmap: folium.Map, tiles_url: str) -> None:
     ).add_to(fmap)
 
 
-def _build(points: Sequence[MapPoint], title: str, prefix: str,
-           tiles_url: str | None, height: str) -> folium.Map:
-    bounds = _bounds(points)
-    fmap = _new_map(bounds, prefix, height, tiles=bool(tiles_url))
+def _build(points: Sequence[MapPoint], title: str, prefix: str, tiles_url: str | None,
+           height: str, view: str, legend: str) -> folium.Map:
+    bounds = _bounds(points, view)
+    fmap = _new_map(bounds, prefix, height)
     if tiles_url:
         _add_tiles(fmap, tiles_url)
     figure = fmap.get_root()
     figure.title = _escape_text(title)
     figure.header.add_child(Element('<link rel="icon" href="data:,">'), name="no_favicon")
-    figure.html.add_child(_JsonScript(BASEMAP_ELEMENT_ID, _basemap_json()), name="basemap_data")
-    payload = json_for_html(map_payload(points))
+    figure.html.add_child(Element(f'<h1 class="im-visually-hidden">{_escape_text(title)}</h1>'),
+                          name="heading")
+    payload = json_for_html({**map_payload(points), "legend": legend})
     figure.html.add_child(_JsonScript(DATA_ELEMENT_ID, payload), name="incident_data")
-    _IncidentLayers().add_to(fmap)
-    folium.FitBounds(bounds, padding=(24, 24), max_zoom=FIT_MAX_ZOOM).add_to(fmap)
+    _IncidentLayers(view).add_to(fmap)
+    folium.FitBounds(bounds, padding=(8, 8), max_zoom=FIT_MAX_ZOOM).add_to(fmap)
     return fmap
+
+
+def _accessible(html: str) -> str:
+    """folium's page has no language, forbids zooming and has no landmark: fix all three."""
+    html = html.replace("<html>", '<html lang="en">', 1)
+    html = re.sub(r",\s*maximum-scale=1\.0, user-scalable=no", "", html, count=1)
+    return html.replace("<body>", "<body>\n<main>", 1).replace("</body>", "</main>\n</body>", 1)
 
 
 def _escape_text(text: str) -> str:
@@ -405,13 +434,20 @@ def _escape_text(text: str) -> str:
 
 
 def render_map(points: Sequence[MapPoint], *, title: str, asset_prefix: str,
-               tiles_url: str | None = None, height: str = "480px") -> str:
-    """A complete standalone HTML document showing the points (for an <iframe>)."""
+               tiles_url: str | None = None, height: str = "100%", view: str = "auto",
+               legend: str = "Incidents by group") -> str:
+    """A complete standalone HTML document showing the points (for an <iframe>).
+
+    view: "baghdad" frames the city's districts, "iraq" the country, "auto" the points.
+    """
     prefix = _check_prefix(asset_prefix)
     if tiles_url and not safe_url(tiles_url):
         raise ValueError(f"tiles_url must be http(s) or relative, got {tiles_url!r}")
+    if view not in VIEWS:
+        raise ValueError(f"view must be one of {', '.join(VIEWS)}, got {view!r}")
     with _stable_ids():
-        html = _build(points, title, prefix, tiles_url, height).get_root().render()
+        fmap = _build(points, title, prefix, tiles_url, height, view, legend)
+        html = _accessible(fmap.get_root().render())
     logger.debug("rendered map %r: %d points, %d bytes", title, len(points), len(html))
     return html
 
@@ -422,7 +458,8 @@ def render_map(points: Sequence[MapPoint], *, title: str, asset_prefix: str,
 def _feature(point: MapPoint) -> dict[str, Any]:
     properties = asdict(point)
     del properties["lat"], properties["lon"]
-    properties["sources"] = [{"label": label, "url": url} for label, url in point.sources]
+    properties["sources"] = [dict(zip(("label", "url", "original"), source, strict=False))
+                             for source in point.sources]
     properties["acled"] = dict(point.acled) or None
     return {
         "type": "Feature",

@@ -190,6 +190,13 @@ def _check_incident(incident: Incident, catalogue: Catalogue, sources: Citations
     sources.check_prose(incident, incident.summary, incident.lines.get("summary", 1))
     _not_future(incident, "date", incident.date, problems)
     _check_location(incident, catalogue.places, problems)
+    if incident.launch_place:
+        line = incident.lines.get("launch_place", 1)
+        if incident.launch_place not in catalogue.places:
+            _unknown(problems, incident, line, "launch_place", incident.launch_place,
+                     catalogue.places, "add it to content/places/")
+        sources.check(incident, incident.lines.get("launch_sources", line),
+                      incident.launch_sources, "the launch site")
     for entry in incident.attribution:
         if bool(entry.actor) == bool(entry.actor_name):
             problems.add(incident.path, entry.line, "an attribution needs exactly one of "

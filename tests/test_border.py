@@ -38,6 +38,6 @@ def test_towns_across_the_border_are_outside(town):
 def test_the_border_file_is_small_and_says_where_it_comes_from():
     assert BORDER_FILE.stat().st_size < 10_000
     feature = json.loads(BORDER_FILE.read_text(encoding="utf-8"))["features"][0]
-    assert "OpenStreetMap" in feature["properties"]["source"]
+    assert "OCHA" in json.dumps(feature["properties"])
     readme = (BORDER_FILE.parent / "README.md").read_text(encoding="utf-8")
-    assert "ODbL" in readme and "geoBoundaries" in readme
+    assert "CC BY 3.0 IGO" in readme and "iraq-border.geojson" in readme

@@ -89,6 +89,14 @@ def problems_for(make_tree, files: dict[str, str | bytes]) -> list[str]:
                                     "reports:\n  - about: killed\n    count: 3\n"
                                     "    sources: [doc-nine]\nsources: [doc-one]\n"},
      "2020-01-01-x.yml:5: source 'doc-nine' is not a document"),
+    ({"incidents/2020-01-01-x.yml": "title: X\ndate: 2020-01-01\nkind: rocket\n"
+                                    "launch_place: nowhere\nlaunch_sources: [doc-one]\n"
+                                    "sources: [doc-one]\n"},
+     "2020-01-01-x.yml:4: launch_place 'nowhere' is not known"),
+    ({"places.yml": "- slug: jihad\n  name: Jihad\n  latitude: 33.27\n  longitude: 44.3\n",
+      "incidents/2020-01-01-x.yml": "title: X\ndate: 2020-01-01\nkind: rocket\n"
+                                    "launch_place: jihad\nsources: [doc-one]\n"},
+     "2020-01-01-x.yml:4: the launch site cites no source"),
 ])
 def test_each_mistake_is_reported_with_its_file_and_line(make_tree, files, expected):
     assert any(line.startswith(expected) for line in problems_for(make_tree, files)), \

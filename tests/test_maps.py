@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import random
 import re
@@ -11,6 +12,7 @@ from datetime import date, timedelta
 import pytest
 
 from generator import maps
+from generator.basemap import BASEMAP_JS, BORDER_FILE, douglas_peucker, load_basemap, simplify
 from generator.maps import Attribution, MapPoint, incidents_geojson, render_map
 
 PREFIX = "../assets/maps/"
@@ -177,7 +179,9 @@ def test_safe_url(url: str | None, expected: str) -> None:
 def _point_from_feature(feature: dict) -> MapPoint:
     props = dict(feature["properties"])
     props["attributions"] = tuple(Attribution(**a) for a in props["attributions"])
-    props["sources"] = tuple((s["label"], s["url"]) for s in props["sources"])
+    props["sources"] = tuple(tuple(s[k] for k in ("label", "url", "original") if k in s)
+                             for s in props["sources"])
+    props["launch"] = tuple(props["launch"]) if props["launch"] else None
     props["acled"] = tuple((props.get("acled") or {}).items())   # ACLED's fields, if imported
     lon, lat = feature["geometry"]["coordinates"]
     return MapPoint(lat=lat, lon=lon, **props)
@@ -185,6 +189,8 @@ def _point_from_feature(feature: dict) -> MapPoint:
 
 def test_geojson_round_trips() -> None:
     points = synthetic_points(25) + hostile_points()
+    points[0] = replace(points[0], status="claimed", place="Dora", launch=(33.3, 44.3, "X"),
+                        sources=(("AFP", "../d/", "https://example.org/a"),))
     text = incidents_geojson(points)
     collection = json.loads(text)
     assert collection["type"] == "FeatureCollection"
@@ -193,14 +199,116 @@ def test_geojson_round_trips() -> None:
     assert text == incidents_geojson(list(reversed(points)))
 
 
-def test_basemap_is_small_and_approximate() -> None:
-    data = json.loads(maps.BASEMAP_FILE.read_text(encoding="utf-8"))
-    assert data["properties"]["approximate"] is True
-    kinds = {f["properties"]["kind"] for f in data["features"]}
-    assert kinds == {"river", "district", "landmark"}
-    names = {f["properties"]["name"] for f in data["features"]}
-    assert {"Green Zone", "Sadr City", "Tahrir Square", "Camp Taji"} <= names
-    assert maps.BASEMAP_FILE.stat().st_size < 20_000
+def _inside(lon: float, lat: float, ring: list[list[float]]) -> bool:
+    """Ray casting: is the point inside the ring?"""
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def test_basemap_is_real_small_and_credited() -> None:
+    data = load_basemap()
+    features = data["features"]
+    kinds = {f["properties"]["kind"] for f in features}
+    assert kinds == {"border", "governorate", "district", "river", "city"}
+    names = {f["properties"]["kind"]: set() for f in features}
+    for f in features:
+        names[f["properties"]["kind"]].add(f["properties"]["name"])
+    assert len(names["governorate"]) == 18 and {"Baghdad", "Al-Anbar", "Erbil"} <= names["governorate"]
+    assert {"Al-Karkh", "Al-Thawra", "Al-Adhamiya", "Al-Kadhimiya", "Al-Mansour"} <= names["district"]
+    assert {"Tigris", "Euphrates"} <= names["river"]
+    assert {"Baghdad", "Mosul", "Basra"} <= names["city"]
+    assert "OCHA" in data["properties"]["attribution"]
+    assert "Natural Earth" in data["properties"]["attribution"]
+    raw = BASEMAP_JS.read_bytes()
+    assert len(raw) < 150_000 and len(gzip.compress(raw, 9)) < 40_000
+
+
+def test_iraq_border_holds_baghdad_and_not_tehran() -> None:
+    border = json.loads(BORDER_FILE.read_text(encoding="utf-8"))
+    [feature] = border["features"]
+    assert feature["geometry"]["type"] == "Polygon"
+    ring = feature["geometry"]["coordinates"][0]
+    assert _inside(44.39, 33.31, ring) and _inside(47.81, 30.51, ring)   # Baghdad, Basra
+    assert not _inside(51.39, 35.69, ring) and not _inside(36.29, 33.51, ring)  # Tehran, Damascus
+
+
+def test_views_frame_baghdads_districts_and_iraq() -> None:
+    (south, west), (north, east) = maps.view_bounds()["baghdad"]
+    assert south < 33.25 < 33.42 < north and west < 44.30 < 44.52 < east   # Dora .. Sadr City
+    assert north - south < 0.4                                           # the city, not Iraq
+    (south, west), (north, east) = maps.view_bounds()["iraq"]
+    assert south < 29.5 and north > 37.0 and west < 39.0 and east > 48.4
+
+
+def _fit(html: str) -> list[list[float]]:
+    match = re.search(r"fitBounds\(\s*(\[\[.*?\]\])", html, re.S)
+    assert match
+    return json.loads(match.group(1))
+
+
+def test_baghdad_view_ignores_incidents_elsewhere() -> None:
+    far = [replace(p, lat=36.34, lon=43.13) for p in synthetic_points(5)]   # Mosul
+    html = render_map(synthetic_points(20) + far, title="t", asset_prefix=PREFIX, view="baghdad")
+    assert _fit(html) == maps.view_bounds()["baghdad"]
+    assert _fit(render_map(far, title="t", asset_prefix=PREFIX, view="iraq")) == \
+        maps.view_bounds()["iraq"]
+    with pytest.raises(ValueError):
+        render_map(far, title="t", asset_prefix=PREFIX, view="world")
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_auto_view_never_narrower_than_a_few_kilometres(count: int) -> None:
+    points = [replace(p, lat=33.3, lon=44.4 + i * 0.001) for i, p in
+              enumerate(synthetic_points(count))]
+    (south, west), (north, east) = _fit(render_map(points, title="t", asset_prefix=PREFIX))
+    assert north - south >= maps.MIN_SPAN - 1e-9 and east - west >= maps.MIN_SPAN - 1e-9
+    assert south < 33.3 < north and west < 44.4 < east
+
+
+def test_auto_view_takes_in_the_launch_site() -> None:
+    point = replace(synthetic_points(1)[0], lat=33.22, lon=44.23, launch=(33.45, 44.5, "X"))
+    (south, west), (north, east) = _fit(render_map([point], title="t", asset_prefix=PREFIX))
+    assert south <= 33.22 and north >= 33.45 and west <= 44.23 and east >= 44.5
+
+
+def test_the_page_has_a_language_a_landmark_and_can_zoom() -> None:
+    html = render_map(synthetic_points(3), title="<Map>", asset_prefix=PREFIX)
+    assert '<html lang="en">' in html
+    assert "user-scalable=no" not in html and "maximum-scale" not in html
+    assert html.count("<main>") == 1 and html.count("</main>") == 1
+    assert '<h1 class="im-visually-hidden">&lt;Map&gt;</h1>' in html
+
+
+def test_rows_carry_status_place_precision_and_launch() -> None:
+    point = replace(synthetic_points(1)[0], status="suspected", place="Hay al-Jihad",
+                    geo_precision=2, launch=(33.27, 44.3, "Launch <site>"),
+                    sources=(("AFP, 2020-09-29", "../d/", "https://example.org/afp"),))
+    payload = json.loads(_data_block(render_map([point], title="t", asset_prefix=PREFIX)))
+    [row] = payload["rows"]
+    strings = payload["strings"]
+    assert strings[row[13]] == "suspected" and strings[row[14]] == "Hay al-Jihad"
+    assert row[6] == 2 and row[15] == [33.27, 44.3, "Launch <site>"]
+    assert payload["sources"][row[12][0]] == ["AFP, 2020-09-29", "../d/", "https://example.org/afp"]
+    assert ["Hay al-Jihad", 33.22, 44.23] not in payload["places"]
+    assert ["Launch <site>", 33.27, 44.3] in payload["places"]
+
+
+def test_douglas_peucker_keeps_shape_and_drops_noise() -> None:
+    line = [(0.0, 0.0), (1.0, 0.0001), (2.0, -0.0001), (3.0, 0.0), (4.0, 2.0), (5.0, 0.0)]
+    assert douglas_peucker(line, 0.01) == [(0.0, 0.0), (3.0, 0.0), (4.0, 2.0), (5.0, 0.0)]
+    assert douglas_peucker(line, 0.0) == line
+    assert douglas_peucker(line[:2], 1.0) == line[:2]
+
+
+def test_simplify_drops_rings_smaller_than_the_tolerance() -> None:
+    tiny = [[[44.0, 33.0], [44.0001, 33.0], [44.0001, 33.0001], [44.0, 33.0]]]
+    big = [[[44.0, 33.0], [44.1, 33.0], [44.1, 33.1], [44.0, 33.1], [44.0, 33.0]]]
+    result = simplify({"type": "MultiPolygon", "coordinates": [tiny, big]}, (0.001, 3))
+    assert result == {"type": "Polygon", "coordinates": big}
+    assert simplify({"type": "Polygon", "coordinates": tiny}, (0.001, 3)) is None
 
 
 def test_twenty_thousand_points_under_three_megabytes() -> None:
@@ -208,3 +316,50 @@ def test_twenty_thousand_points_under_three_megabytes() -> None:
     size = len(html.encode("utf-8"))
     assert size < 3_000_000, size
     assert html.count("L.circleMarker") == 0  # markers are built client-side from one array
+
+
+# ---------------------------------------------------------------- the ledger on the bundled content
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    from pathlib import Path
+
+    from generator.pipeline import load_catalogue
+    return load_catalogue(Path(__file__).resolve().parent.parent / "content")
+
+
+def test_an_incident_denied_by_all_is_unattributed_site_wide_and_denied_on_its_maps(catalogue):
+    from generator.incident_maps import map_point
+    embassy = catalogue.incidents["2020-01-26-us-embassy-rockets"]
+    site = map_point(embassy, catalogue, "maps/x")
+    assert (site.layer, site.status) == ("Unattributed", "denied")
+    own = map_point(embassy, catalogue, "maps/x", focus="kataib-hezbollah")
+    assert (own.layer, own.status) == ("Denied by Kataib Hezbollah", "denied")
+
+
+def test_actors_without_a_profile_are_named(catalogue):
+    from generator.incident_maps import map_point
+    rockets = catalogue.incidents["2020-09-28-radwaniyah-rocket-deaths"]
+    point = map_point(rockets, catalogue, "maps/x")
+    assert (point.layer, point.status) == ("criminal gangs and groups of outlaws", "attributed")
+    assert point.place == "Albu Shaban" and point.geo_precision == 2 and point.killed == "5-7"
+    assert point.launch is not None and point.launch[2] == "Hay al-Jihad"
+
+
+def test_every_located_incident_has_its_own_map_and_there_are_two_site_maps(catalogue):
+    from generator.incident_maps import build_maps, position
+    result = build_maps(catalogue)
+    located = {slug for slug, i in catalogue.incidents.items() if position(i, catalogue)}
+    assert set(result.incident_maps) == located
+    assert {result.site_map, result.iraq_map} <= set(result.files)
+    assert all(name in result.files for name in result.incident_maps.values())
+
+
+def test_the_data_readme_records_every_source_and_licence() -> None:
+    readme = (BASEMAP_JS.parent / "README.md").read_text(encoding="utf-8")
+    for needed in ("OCHA", "Central Statistics Office", "CC BY 3.0 IGO", "Natural Earth",
+                   "public domain", "python -m generator.basemap"):
+        assert needed in readme, needed
+    for kind in ("border", "governorate", "district", "river", "city"):
+        assert f"`kind: {kind}" in readme or f"`{kind}`" in readme, kind
