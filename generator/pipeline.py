@@ -1,4 +1,4 @@
-"""The visible pipeline: load → model → link → render → maps → write → site."""
+"""The visible pipeline: load → model → link → maps → data → feed → render → write → site."""
 
 from __future__ import annotations
 
@@ -22,12 +22,15 @@ import yaml
 
 from generator import progress
 from generator.errors import BuildError, Problems
+from generator.feed import FEED_FILE, build_feed
+from generator.history import load_history
 from generator.incident_maps import build_maps
 from generator.load import load_content
 from generator.mentions import link_documents, suggestions
 from generator.model import build_catalogue
+from generator.open_data import build_data
 from generator.records import Catalogue
-from generator.render import RenderContext, SiteSettings, render_pages
+from generator.render import DEFAULT_DATA_LICENCE, RenderContext, SiteSettings, render_pages
 from generator.write import guard_output, write_tree
 
 log = logging.getLogger(__name__)
@@ -83,13 +86,16 @@ def read_settings(config: Path = ROOT / "mkdocs.yml") -> SiteSettings:
     """Site settings the pages need, from the `extra:` block of mkdocs.yml."""
     loader = type("Tolerant", (yaml.SafeLoader,), {})
     loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
-    extra = (yaml.load(config.read_text(encoding="utf-8"), Loader=loader) or {}).get("extra", {})
+    whole = yaml.load(config.read_text(encoding="utf-8"), Loader=loader) or {}
+    extra = whole.get("extra") or {}
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     as_of = time.strftime("%Y-%m-%d", time.gmtime(int(epoch))) if epoch else ""
     edit_base = os.environ.get("EDIT_BASE") or (extra or {}).get("edit_content_base")
     tiles = os.environ.get("MAP_TILES_URL") or (extra or {}).get("map_tiles_url") or None
     return SiteSettings(edit_base=edit_base or edit_base_from_git(), as_of=as_of,
-                        tiles_url=tiles)
+                        tiles_url=tiles, site_name=whole.get("site_name") or "Briefing",
+                        site_url=os.environ.get("SITE_URL") or whole.get("site_url") or None,
+                        data_licence=str(extra.get("data_licence") or DEFAULT_DATA_LICENCE))
 
 
 def edit_base_from_git() -> str | None:
@@ -112,14 +118,21 @@ def generate(content: Path, out: Path, report: BuildReport | None = None) -> Bui
     report = report or BuildReport()
     guard_output(out, content)
     catalogue = load_catalogue(content, report)
+    history = report.timed("load", lambda: load_history(content))  # a git read is loading too
     report.as_of = catalogue.newest_date()
     settings = read_settings()
     links = report.timed("link", lambda: link_documents(catalogue))
     map_set = report.timed("maps", lambda: build_maps(catalogue, settings.tiles_url))
-    context = RenderContext(catalogue, settings, links, map_set)
+    data = report.timed("data", lambda: build_data(catalogue, links))
+    feed = report.timed("feed", lambda: build_feed(
+        catalogue, history, settings.site_name, settings.site_url,
+        int(source_date_epoch(report.as_of))))
+    context = RenderContext(catalogue, settings, links, map_set, extras={"data": data})
     pages = report.timed("render", lambda: render_pages(context))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(map_set.files)
+    files.update(data.files)
+    files[FEED_FILE] = feed
     files.update(static_assets())
     written = report.timed("write", lambda: write_tree(out, files))
     report.pages = len(pages)

@@ -26,6 +26,7 @@ from generator.markdown_text import (
 )
 from generator.mentions import Links
 from generator.network import Neighbours, graph, layout, most_connected
+from generator.open_data import CSV_FILES, FTM_FILE, DataSet, profile_file
 from generator.records import ATTRIBUTION_STATUSES, Catalogue, Leader, Profile
 from generator.timeline import incidents_by_month, timeline
 
@@ -36,6 +37,9 @@ CONTRIBUTING = TEMPLATES.parent / "CONTRIBUTING.md"
 CHART = "assets/charts/incidents-per-month.svg"
 
 
+DEFAULT_DATA_LICENCE = "see the site's terms"
+
+
 @dataclass(frozen=True)
 class SiteSettings:
     """What the pages need to know about where the site and its content live."""
@@ -44,6 +48,9 @@ class SiteSettings:
     content_prefix: str = "content"
     as_of: str = ""
     tiles_url: str | None = None   # optional online tiles under the offline basemap
+    site_name: str = "Iraq militias briefing"
+    site_url: str | None = None    # mkdocs.yml site_url: absolute links in the feed, if set
+    data_licence: str = DEFAULT_DATA_LICENCE
 
 
 @dataclass
@@ -100,6 +107,12 @@ class PageRenderer:
             "network_picture": lambda centre=None: self.network_picture(page, centre),
             "timeline_events": lambda: timeline(self.context.catalogue),
             "overview": self.overview,
+            "csv_files": CSV_FILES,
+            "ftm_file": FTM_FILE,
+            "profile_file": profile_file,
+            "csv_purpose": CSV_PURPOSE,
+            "ftm_purpose": FTM_PURPOSE,
+            "size": file_size,
         }
         return self.env.get_template(template).render(
             page=page, sources=sources, catalogue=self.context.catalogue, links=self.context.links,
@@ -188,6 +201,35 @@ class PageRenderer:
                         f"{record.path.parent.name}/{record.path.name}")
 
 
+CSV_PURPOSE = {
+    "roles.csv": "who holds or held which position in which group, with dates",
+    "relations.csv": "ties between groups (allies, rivals, fronts, splinters, umbrellas, patrons)",
+    "designations.csv": "sanctions and terrorist listings of groups and people",
+    "claims.csv": "the attribution ledger: who claimed, was blamed for or denied each incident",
+    "documents.csv": "every source document: outlet, date, address, and the profiles it mentions",
+}
+FTM_PURPOSE = {
+    "Address": "a place of the gazetteer, or an incident's own coordinates",
+    "Article": "a source document, with its text",
+    "Directorship": "a leadership role (commander, secretary-general, leader, ...)",
+    "Event": "an incident",
+    "Membership": "any other role in a group",
+    "Mention": "a document that mentions a profile, with the spellings found",
+    "Organization": "a group: militia, umbrella, party, state force, patron or front",
+    "Person": "a person",
+    "Sanction": "a designation or listing",
+    "UnknownLink": "a relation between groups, or an attribution of an incident (its role is "
+                   "the relation's kind or the attribution's status)",
+}
+
+
+def file_size(size: int) -> str:
+    """A file's size as a reader reads it."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{size / 1000:.1f} kB" if size >= 1000 else f"{size} bytes"
+
+
 def search_names(profile: Profile) -> list[str]:
     """Every spelling of a profile, for the search index's most heavily weighted field."""
     short = profile.short_names if isinstance(profile, Leader) else ()
@@ -237,6 +279,7 @@ def render_pages(context: RenderContext) -> dict[str, str]:
     renderer = PageRenderer(environment(), context)
     catalogue = context.catalogue
     context.extras.setdefault("fronts", fronts_of(catalogue))
+    context.extras.setdefault("data", DataSet())
     pages: dict[str, str] = {}
     for militia in catalogue.militias.values():
         pages[militia.page] = renderer.render("militia.md.j2", militia.page, profile=militia)
@@ -343,6 +386,7 @@ def paginate(section: str, rows: list[Any], grouping: Grouping,
 
 SECTION_PAGES = [
     ("home.md.j2", "index.md"),
+    ("data.md.j2", "data/index.md"),
     ("network.md.j2", "network.md"),
     ("contribute.md.j2", "contribute.md"),
 ]
