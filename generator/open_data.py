@@ -43,8 +43,7 @@ CSV_FILES: dict[str, list[tuple[str, str]]] = {
         ("leadership", "yes for a leadership title (commander, secretary-general, leader, ...): "
                        "a Directorship in the FollowTheMoney file; no for a Membership"),
         ("since", "partial date: YYYY, YYYY-MM or YYYY-MM-DD"),
-        ("until", "partial date; empty while it lasts"),
-        ("ended_by_death", "yes when `until` is empty and the person's death ends the role"),
+        ("until", "partial date; empty while it lasts (a person's death ends every role)"),
         ("sources", SOURCES_HELP),
     ],
     "relations.csv": [
@@ -183,7 +182,7 @@ def _roles(catalogue: Catalogue) -> Iterator[list[object]]:
         for role in leader.roles:
             yield [leader.slug, leader.name, role.organization, _name(catalogue, role.organization),
                    role.title, _yes(is_leadership(role.title)), role.since, role.until,
-                   _yes(not role.until and leader.died is not None), _sources(role.sources)]
+                   _sources(role.sources)]
 
 
 def _relations(catalogue: Catalogue) -> Iterator[list[object]]:
