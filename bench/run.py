@@ -30,7 +30,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-STAGES = ("load", "model", "link", "render", "maps", "write")
+STAGES = ("load", "model", "link", "maps", "data", "feed", "render", "write")
+# the open data files whose size the table prints (data/profiles/*.json are summed in one row)
+DATA_FILES = ("data/briefing.ftm.json", "data/profiles.json", "data/roles.csv",
+              "data/relations.csv", "data/designations.csv", "data/claims.csv",
+              "data/documents.csv", "feed.xml")
 
 
 def child(content: str, docs: str) -> None:
@@ -88,7 +92,12 @@ def site_figures(site: Path) -> dict[str, object]:
     geojson = sorted(((p.stat().st_size, p.relative_to(site).as_posix())
                       for p in site.rglob("*.geojson") if "incident" in p.name), reverse=True)
     index = site / "search" / "search_index.json"
+    data = {name: (site / name).stat().st_size if (site / name).is_file() else 0
+            for name in DATA_FILES}
+    data["data/profiles/*.json"] = tree_size(site / "data" / "profiles") \
+        if (site / "data" / "profiles").is_dir() else 0
     return {
+        "data_bytes": data,
         "site_bytes": tree_size(site), "html_pages": len(pages),
         "largest_pages": [{"bytes": b, "path": p} for b, p in pages[:3]],
         "search_index_bytes": index.stat().st_size if index.exists() else 0,
@@ -122,19 +131,21 @@ def figures_child(content: str, site: str, runs: str) -> None:
                       "linker": linker_throughput(Path(content), int(runs))}))
 
 
-def corpus_child(scale: str) -> None:
+def corpus_child(scale: str, content: str) -> None:
     from generator.corpus import write_corpus
     started = time.perf_counter()
-    path = write_corpus(ROOT / "content", int(scale))
+    path = write_corpus(Path(content), int(scale))
     print(json.dumps({"path": str(path), "seconds": time.perf_counter() - started}))
 
 
-def bench_scale(scale: int, runs: int, work: Path) -> dict[str, object]:
+def bench_scale(scale: int, runs: int, work: Path,
+                bundled: Path = ROOT / "content") -> dict[str, object]:
     env = {**os.environ, "BRIEFING_PROGRESS": "0"}
     python = sys.executable
-    content, corpus_seconds = ROOT / "content", 0.0
+    content, corpus_seconds = bundled, 0.0
     if scale > 1:  # 1x is the bundled content itself
-        made = json.loads(measured([python, __file__, "--corpus", str(scale)], env)[3])
+        made = json.loads(measured([python, __file__, "--corpus", str(scale), str(bundled)],
+                                   env)[3])
         content, corpus_seconds = Path(made["path"]), made["seconds"]
     build = work / f"scale-{scale}"
     shutil.rmtree(build, ignore_errors=True)
@@ -239,6 +250,8 @@ def table(results: list[dict[str, object]]) -> str:
                                         if r["largest_map"] else "-" for r in results]),
         ("incidents GeoJSON", [size(r["incidents_geojson"]["bytes"]) if r["incidents_geojson"]
                                else "-" for r in results]),
+        *[(f"{name}", [size(r["data_bytes"][name]) for r in results])
+          for name in [*DATA_FILES, "data/profiles/*.json"]],
         ("linker throughput", [f"{r['linker']['mb_per_s']:.1f} MB/s ({r['linker']['megabytes']:.1f} MB)"
                                for r in results]),
         ("corpus write", [f"{r['corpus_write_seconds']:.1f} s" for r in results]),
@@ -256,7 +269,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench")
     parser.add_argument("--child", nargs=2, metavar=("CONTENT", "DOCS"), help=argparse.SUPPRESS)
     parser.add_argument("--figures", nargs=3, help=argparse.SUPPRESS)
-    parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--content", type=Path, default=ROOT / "content",
+                        help="the content that is 1x (default: the bundled content/)")
     args = parser.parse_args(argv)
     if args.child:
         child(*args.child)
@@ -265,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         figures_child(*args.figures)
         return 0
     if args.corpus:
-        corpus_child(args.corpus)
+        corpus_child(*args.corpus)
         return 0
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
     results = []
@@ -274,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         note = "" if args.runs or scale < 100 else " (1 run only at this scale: it is slow)"
         print(f"scale {scale}x: {runs} run{'s' if runs != 1 else ''}{note}", file=sys.stderr,
               flush=True)
-        results.append(bench_scale(scale, runs, args.work))
+        results.append(bench_scale(scale, runs, args.work, args.content.resolve()))
         args.out.write_text(json.dumps({"results": results, "python": sys.version.split()[0],
                                         "cpus": os.cpu_count()}, indent=2) + "\n")
     print(table(results))

@@ -21,15 +21,13 @@ from followthemoney.util import make_entity_id
 
 from generator.citations import CITATION
 from generator.mentions import Links
+from generator.open_data import is_leadership
 from generator.records import Catalogue, Document, Incident, Leader, Militia, Place, Role
 
 log = logging.getLogger(__name__)
 PREFIX = "briefing"
 MAX_ID = 200  # followthemoney's limit on an entity id
 COUNTRY = "iq"
-# a role whose title names one of these is a leadership position: a Directorship
-LEADERSHIP_WORDS = ("commander", "secretary-general", "secretary general", "leader", "chief",
-                    "head", "founder", "chairman", "president", "director", "emir", "amir")
 
 
 def record_id(kind: str, slug: str) -> str:
@@ -41,11 +39,6 @@ def record_id(kind: str, slug: str) -> str:
 def derived_id(kind: str, *parts: object) -> str:
     """The id of an entry without a slug: a namespaced hash of what identifies it."""
     return f"{PREFIX}-{kind}-{make_entity_id(PREFIX, kind, *parts)}"
-
-
-def is_leadership(title: str | None) -> bool:
-    text = (title or "").casefold()
-    return any(word in text for word in LEADERSHIP_WORDS)
 
 
 def plain(text: str | None) -> str | None:
@@ -134,7 +127,6 @@ def _organization(export: Export, militia: Militia) -> None:
     if militia.current_status:
         entity.add("status", militia.current_status.value)
         export.cite(entity, militia.current_status.sources)
-    entity.add("country", COUNTRY if militia.kind != "patron" else None)
     export.cite(entity, militia.sources)
 
 

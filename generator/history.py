@@ -70,6 +70,11 @@ def load_history(content: Path, newest: int = NEWEST) -> History | None:
     log_text = _git(content, "log", "-z", f"--format={LOG_FORMAT}", "--name-status",
                     "--relative", "--", ".")
     changes = parse_log(log_text or "")
+    if changes and (_git(content, "rev-parse", "--is-shallow-repository") or "").strip() == "true":
+        # a shallow clone's oldest commit seems to add every file: what it changed is unknown
+        changes = tuple(c for c in changes if c.parent is not None)
+        log.warning("a shallow clone: the feed leaves out its oldest commit (fetch the whole "
+                    "history, e.g. fetch-depth: 0, for a complete feed)")
     if not changes:
         return None
     wanted = []

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.ftm_export import briefing_entities, entity_lines, is_leadership
 from generator.mentions import Links
 from generator.records import Catalogue, Entry, Leader, Militia, specs
 from generator.tables import csv_text
@@ -25,6 +24,9 @@ log = logging.getLogger(__name__)
 FOLDER = "data"
 FTM_FILE = f"{FOLDER}/briefing.ftm.json"
 PROFILES_FILE = f"{FOLDER}/profiles.json"
+# a role whose title names one of these is a leadership position: a Directorship
+LEADERSHIP_WORDS = ("commander", "secretary-general", "secretary general", "leader", "chief",
+                    "head", "founder", "chairman", "president", "director", "emir", "amir")
 SOURCES_HELP = "the slugs of the documents that say it, separated by '; ' (see documents.csv)"
 
 
@@ -111,7 +113,15 @@ class DataSet:
         return len(self.files.get(f"{FOLDER}/{name}", b""))
 
 
+def is_leadership(title: str | None) -> bool:
+    text = (title or "").casefold()
+    return any(word in text for word in LEADERSHIP_WORDS)
+
+
 def build_data(catalogue: Catalogue, links: Links) -> DataSet:
+    # imported here: followthemoney takes about a second to load, which `make check` and the
+    # pages that only need the file names should not wait for
+    from generator.ftm_export import briefing_entities, entity_lines
     data = DataSet()
     entities = briefing_entities(catalogue, links)
     data.files[FTM_FILE] = "".join(entity_lines(entities)).encode("utf-8")

@@ -174,3 +174,13 @@ def test_the_data_licence_is_the_maintainers_setting(tmp_path):
     assert read_settings(config).data_licence == "CC BY 4.0"
     config.write_text("site_name: X\nextra:\n  data_licence:\n", encoding="utf-8")
     assert read_settings(config).data_licence == "see the site's terms"
+
+
+def test_a_shallow_clone_leaves_out_its_oldest_commit(history, tmp_path):
+    content, repo = history
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{repo.root}", str(clone)],
+                   check=True, capture_output=True)
+    _, feed = feed_of(clone / "content", tmp_path / "docs")
+    # the boundary commit (the leadership change) would seem to add every file: left out
+    assert [e.title for e in feed.entries] == ["Sources added: Beta Front"]
