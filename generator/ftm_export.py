@@ -114,7 +114,6 @@ def _names(entity: EntityProxy, profile: Militia | Leader) -> None:
     entity.add("alias", list(profile.aliases))
     entity.add("summary", plain(profile.summary))
     entity.add("keywords", list(profile.tags))
-    entity.add("modifiedAt", profile.reviewed)
 
 
 def _organization(export: Export, militia: Militia) -> None:
