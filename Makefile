@@ -25,7 +25,13 @@ COUNTRY ?= Iraq
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
+# followthemoney (the open-data export) reads names through PyICU, which PyPI ships as source
+# only: it builds against the system's ICU, installed from apt when its headers are missing
 $(VENV)/.installed: pyproject.toml
+	@pkg-config --exists icu-i18n 2>/dev/null || { \
+	  echo "Installing Debian's ICU headers (libicu-dev) to build PyICU..."; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libicu-dev pkg-config g++; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq libicu-dev pkg-config g++; fi; }
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -e '.[test]'

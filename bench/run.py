@@ -31,7 +31,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-STAGES = ("load", "model", "link", "render", "maps", "write")
+STAGES = ("load", "model", "link", "maps", "data", "feed", "render", "write")
+# the open data files whose size the table prints (data/profiles/*.json are summed in one row)
+DATA_FILES = ("data/briefing.ftm.json", "data/profiles.json", "data/roles.csv",
+              "data/relations.csv", "data/designations.csv", "data/claims.csv",
+              "data/documents.csv", "feed.xml")
 
 
 def child(content: str, docs: str) -> None:
@@ -89,7 +93,12 @@ def site_figures(site: Path) -> dict[str, object]:
     geojson = sorted(((p.stat().st_size, p.relative_to(site).as_posix())
                       for p in site.rglob("*.geojson") if "incident" in p.name), reverse=True)
     index = site / "search" / "search_index.json"
+    data = {name: (site / name).stat().st_size if (site / name).is_file() else 0
+            for name in DATA_FILES}
+    data["data/profiles/*.json"] = tree_size(site / "data" / "profiles") \
+        if (site / "data" / "profiles").is_dir() else 0
     return {
+        "data_bytes": data,
         "site_bytes": tree_size(site), "html_pages": len(pages),
         "largest_pages": [{"bytes": b, "path": p} for b, p in pages[:3]],
         "search_index_bytes": index.stat().st_size if index.exists() else 0,
@@ -260,6 +269,8 @@ def table(results: list[dict[str, object]]) -> str:
                                         if r["largest_map"] else "-" for r in results]),
         ("incidents GeoJSON", [size(r["incidents_geojson"]["bytes"]) if r["incidents_geojson"]
                                else "-" for r in results]),
+        *[(f"{name}", [size(r["data_bytes"][name]) for r in results])
+          for name in [*DATA_FILES, "data/profiles/*.json"]],
         ("linker throughput", [f"{r['linker']['mb_per_s']:.1f} MB/s ({r['linker']['megabytes']:.1f} MB)"
                                for r in results]),
         ("corpus write (ACLED: the import)", [f"{r['corpus_write_seconds']:.1f} s"

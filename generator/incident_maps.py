@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator import maps
 from generator.records import Attribution, Catalogue, Incident, Leader
+from generator.tables import csv_text
 
 log = logging.getLogger(__name__)
 MAPS_FOLDER = "maps"
@@ -215,25 +214,17 @@ def downloads(catalogue: Catalogue) -> dict[str, bytes]:
 
 
 def incidents_csv(catalogue: Catalogue) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    rows = []
     for incident in catalogue.incidents.values():
         located = position(incident, catalogue)
         attribution = "; ".join(
             f"{actor_name(a, catalogue)} | {status_label(a)} | "
             f"{a.by or ''}" for a in incident.attribution)
-        row = [incident.slug, incident.date, incident.date_precision, incident.title,
-               incident.kind, incident.place or "", *(located or ("", "", "")),
-               incident.target or "", incident.killed or "", incident.wounded or "", attribution,
-               incident.summary or "", "; ".join(incident.sources), incident.url,
-               *(dict(acled_fields(incident)).get(column, "") for column in ACLED_COLUMNS)]
-        writer.writerow([_cell(value) for value in row])
-    return out.getvalue()
-
-
-def _cell(value: object) -> str:
-    """Spreadsheets run a cell that starts with = + - @ as a formula: keep it text."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+        rows.append([incident.slug, incident.date, incident.date_precision, incident.title,
+                     incident.kind, incident.place or "", *(located or ("", "", "")),
+                     incident.target or "", incident.killed or "", incident.wounded or "",
+                     attribution, incident.summary or "", "; ".join(incident.sources),
+                     incident.url,
+                     *(dict(acled_fields(incident)).get(column, "") for column in ACLED_COLUMNS)])
+    return csv_text(CSV_COLUMNS, rows)
 

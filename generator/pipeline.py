@@ -1,4 +1,4 @@
-"""The visible pipeline: load → model → link → render → maps → write → site."""
+"""The visible pipeline: load → model → link → maps → data → feed → render → write → site."""
 
 from __future__ import annotations
 
@@ -21,12 +21,14 @@ import yaml
 
 from generator import progress
 from generator.errors import BuildError, Problems
+from generator.feed import FEED_FILE, build_feed
 from generator.folders import MARKER, exclusive, guard, mark, recover, staging_of, swap_in
-from generator.history import read_history
+from generator.history import file_commits, load_history
 from generator.incident_maps import build_maps
 from generator.load import load_content
 from generator.mentions import link_documents, suggestions
 from generator.model import build_catalogue
+from generator.open_data import build_data
 from generator.records import Catalogue
 from generator.render import RenderContext, render_pages
 from generator.settings import ROOT, Settings, read_settings
@@ -93,14 +95,21 @@ def _generate(content: Path, out: Path, report: BuildReport | None = None,
     report = report or BuildReport()
     settings = settings or read_settings()
     catalogue = load_catalogue(content, report)
+    history = report.timed("load", lambda: load_history(content))  # a git read is loading too
     report.as_of = catalogue.newest_date()
-    history = report.timed("load", lambda: read_history(content))
     links = report.timed("link", lambda: link_documents(catalogue))
     map_set = report.timed("maps", lambda: build_maps(catalogue, settings.tiles_url))
-    context = RenderContext(catalogue, settings, links, map_set, extras={"history": history})
+    data = report.timed("data", lambda: build_data(catalogue, links))
+    feed = report.timed("feed", lambda: build_feed(
+        catalogue, history, settings.site_name, settings.site_url,
+        int(source_date_epoch(report.as_of))))
+    context = RenderContext(catalogue, settings, links, map_set,
+                            extras={"history": file_commits(history), "data": data})
     pages = report.timed("render", lambda: render_pages(context))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(map_set.files)
+    files.update(data.files)
+    files[FEED_FILE] = feed
     files.update(static_assets())
     files[MARKER] = b"written by the briefing generator; safe to delete\n"
     written = report.timed("write", lambda: write_tree(out, files))

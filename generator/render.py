@@ -29,6 +29,7 @@ from generator.markdown_text import (
 )
 from generator.mentions import Links
 from generator.network import Neighbours, graph, layout, most_connected
+from generator.open_data import CSV_FILES, FTM_FILE, DataSet, profile_file
 from generator.records import ATTRIBUTION_STATUSES, Catalogue, Leader, Profile
 from generator.settings import Settings
 from generator.timeline import incidents_by_month, timeline
@@ -99,6 +100,12 @@ class PageRenderer:
             "cited_by": self.context.extras.get("cited_by", {}),
             "curator": self.context.extras.get("curator"),
             "field_reference": field_reference,
+            "csv_files": CSV_FILES,
+            "ftm_file": FTM_FILE,
+            "profile_file": profile_file,
+            "csv_purpose": CSV_PURPOSE,
+            "ftm_purpose": FTM_PURPOSE,
+            "size": file_size,
         }
         return self.env.get_template(template).render(
             page=page, sources=sources, catalogue=self.context.catalogue, links=self.context.links,
@@ -187,6 +194,35 @@ class PageRenderer:
                         f"{record.path.parent.name}/{record.path.name}")
 
 
+CSV_PURPOSE = {
+    "roles.csv": "who holds or held which position in which group, with dates",
+    "relations.csv": "ties between groups (allies, rivals, fronts, splinters, umbrellas, patrons)",
+    "designations.csv": "sanctions and terrorist listings of groups and people",
+    "claims.csv": "the attribution ledger: who claimed, was blamed for or denied each incident",
+    "documents.csv": "every source document: outlet, date, address, and the profiles it mentions",
+}
+FTM_PURPOSE = {
+    "Address": "a place of the gazetteer, or an incident's own coordinates",
+    "Article": "a source document, with its text",
+    "Directorship": "a leadership role (commander, secretary-general, leader, ...)",
+    "Event": "an incident",
+    "Membership": "any other role in a group",
+    "Mention": "a document that mentions a profile, with the spellings found",
+    "Organization": "a group: militia, umbrella, party, state force, patron or front",
+    "Person": "a person",
+    "Sanction": "a designation or listing",
+    "UnknownLink": "a relation between groups, or an attribution of an incident (its role is "
+                   "the relation's kind or the attribution's status)",
+}
+
+
+def file_size(size: int) -> str:
+    """A file's size as a reader reads it."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{size / 1000:.1f} kB" if size >= 1000 else f"{size} bytes"
+
+
 def search_names(profile: Profile) -> list[str]:
     """Every spelling of a profile, for the search index's most heavily weighted field."""
     short = profile.short_names if isinstance(profile, Leader) else ()
@@ -238,6 +274,7 @@ def render_pages(context: RenderContext) -> dict[str, str]:
     context.extras.setdefault("fronts", fronts_of(catalogue))
     context.extras.setdefault("cited_by", cited_by(catalogue))
     context.extras.setdefault("curator", curator_report(catalogue, renderer.as_of))
+    context.extras.setdefault("data", DataSet())
     pages: dict[str, str] = {}
     for militia in catalogue.militias.values():
         pages[militia.page] = renderer.render("militia.md.j2", militia.page, profile=militia)
@@ -349,6 +386,7 @@ SECTION_PAGES = [
     ("home.md.j2", "index.md"),
     ("about_sources.md.j2", "about/sources.md"),
     ("fields.md.j2", "contribute/fields.md"),
+    ("data.md.j2", "data/index.md"),
     ("network.md.j2", "network.md"),
     ("contribute.md.j2", "contribute.md"),
 ]

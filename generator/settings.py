@@ -30,6 +30,8 @@ class Settings:
     edit_base: str | None = None     # e.g. https://github.com/org/repo/edit/main (content/ follows)
     tiles_url: str | None = None     # optional online tiles under the offline basemap
     site_url: str | None = None      # where the site is published (sitemap, feed, print footers)
+    site_name: str = "Iraq militias briefing"   # mkdocs.yml site_name: the feed's title
+    data_licence: str = "see the site's terms"   # extra.data_licence: the downloads' licence
     content_prefix: str = "content"  # the content folder's path in the repository, for edit links
     as_of: str = ""                  # the build's date (SOURCE_DATE_EPOCH), else the content's
 
@@ -48,6 +50,8 @@ def read_settings(config: Path = CONFIG, environ: Mapping[str, str] | None = Non
         found = _lookup(data, key)
         found = environ.get(PREFIX + variable, found)
         values[name] = str(found).strip() if found not in (None, "") else None
+    values["site_name"] = str(data.get("site_name") or Settings.site_name)
+    values["data_licence"] = str(_lookup(data, "extra.data_licence") or Settings.data_licence)
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     values["as_of"] = time.strftime("%Y-%m-%d", time.gmtime(int(epoch))) if epoch.isdigit() else ""
     values.update({k: v for k, v in flags.items() if v is not None and k in _names()})

@@ -42,4 +42,4 @@ def test_the_generated_markdown_matches_the_goldens(tmp_path, monkeypatch):
 @pytest.fixture(autouse=True)
 def _no_git_history(monkeypatch):
     """The fixture's pages must not depend on the clone's commits."""
-    monkeypatch.setattr("generator.pipeline.read_history", lambda content: {})
+    monkeypatch.setattr("generator.pipeline.load_history", lambda content: None)
