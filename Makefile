@@ -77,7 +77,8 @@ test-fast: $(VENV)/.installed ## the tests without the browser and scale groups
 corpus: $(VENV)/.installed ## write a synthetic content tree SCALE times the bundled one under build/
 	$(PY) -m generator --content $(CONTENT) corpus --scale $(SCALE)
 
-bench: $(VENV)/.installed ## measure the generator and MkDocs at 1x, 10x and 100x the content
+bench: $(VENV)/.installed ## linking accuracy (labelled cases, real articles), then the generator and MkDocs at 1x, 10x, 100x
+	$(PY) bench/link_accuracy.py
 	$(PY) bench/run.py
 
 new: $(VENV)/.installed ## scaffold a file: make new KIND=militia|leader|document|incident NAME="..."

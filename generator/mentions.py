@@ -30,6 +30,7 @@ class LinkedDocument:
 
     paragraphs: tuple[tuple[str, tuple[Mention, ...]], ...]
     counts: tuple[tuple[str, int], ...]   # (profile slug, mentions), most mentioned first
+    title: tuple[Mention, ...] = ()       # mentions in the headline (counted above too)
 
 
 @dataclass
@@ -59,19 +60,35 @@ def document_text(document: Document) -> tuple[str, list[tuple[int, str]]]:
     return PARAGRAPH_BREAK.join(p for _, p in offsets), offsets
 
 
+def find_with_title(linker: Linker, title: str, text: str) -> tuple[list[Mention], list[Mention]]:
+    """(mentions in the title, mentions in the text): read as one, so a full name in the
+    headline lets the body use the surname alone; title offsets are within the title."""
+    head = " ".join(title.split())
+    if not head:
+        return [], linker.find(text)
+    offset = len(head) + len(PARAGRAPH_BREAK)
+    found = linker.find(head + PARAGRAPH_BREAK + text)
+    in_title = [m for m in found if m.end <= len(head)]
+    in_text = [Mention(m.slug, m.kind, m.start - offset, m.end - offset, m.text)
+               for m in found if m.start >= offset]
+    return in_title, in_text
+
+
 def link_documents(catalogue: Catalogue, linker: Linker | None = None) -> Links:
     linker = linker or make_linker(catalogue)
     links = Links()
     together: Counter[tuple[str, str]] = Counter()
     for document in catalogue.documents.values():
         text, offsets = document_text(document)
-        mentions = linker.find(text)
-        links.documents[document.slug] = _split(mentions, offsets)
+        in_title, body = find_with_title(linker, document.title or "", text)
+        links.documents[document.slug] = _split(body, offsets, in_title)
+        mentions = body + in_title
         counts = Counter(m.slug for m in mentions)
         for slug, count in counts.items():
             first = next(m for m in mentions if m.slug == slug)
+            around = text if first in body else " ".join((document.title or "").split())
             links.backlinks.setdefault(slug, []).append(
-                Backlink(document, count, snippet(text, first)))
+                Backlink(document, count, snippet(around, first)))
         together.update(combinations(sorted(counts), 2))
     for backlinks in links.backlinks.values():
         backlinks.sort(key=lambda b: (b.document.published, b.document.slug), reverse=True)
@@ -80,14 +97,16 @@ def link_documents(catalogue: Catalogue, linker: Linker | None = None) -> Links:
     return links
 
 
-def _split(mentions: list[Mention], offsets: list[tuple[int, str]]) -> LinkedDocument:
+def _split(mentions: list[Mention], offsets: list[tuple[int, str]],
+           in_title: list[Mention] = ()) -> LinkedDocument:
     result = []
     for start, paragraph in offsets:
         inside = tuple(Mention(m.slug, m.kind, m.start - start, m.end - start, m.text)
                        for m in mentions if start <= m.start and m.end <= start + len(paragraph))
         result.append((paragraph, inside))
-    counts = Counter(m.slug for m in mentions)
-    return LinkedDocument(tuple(result), tuple(sorted(counts.items(), key=lambda c: (-c[1], c[0]))))
+    counts = Counter(m.slug for m in [*mentions, *in_title])
+    return LinkedDocument(tuple(result), tuple(sorted(counts.items(), key=lambda c: (-c[1], c[0]))),
+                          tuple(in_title))
 
 
 def _co_mentions(together: Counter[tuple[str, str]]) -> dict[str, list[tuple[str, int]]]:
