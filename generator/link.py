@@ -16,19 +16,28 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from generator.families import fold_spellings, variants
 from generator.normalize import Normalized, is_word_char, normalize, normalize_name
+from generator.relatives import another_person, consonants
 
-NAME, SHORT, BLOCK = "name", "short", "block"
+NAME, SHORT, CONTEXT, BLOCK = "name", "short", "context", "block"
 _ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{1,6})?")
 _PROCLITICS = frozenset("وفبل")  # Arabic one-letter prefixes written attached
 
 
 @dataclass(frozen=True)
 class Entity:
+    """A profile as the linker sees it. `short_names` (surnames) link wherever they are
+    unambiguous; `kunyas` and `context_names` only once the document has named the person in
+    full. Surnames and `context_names` (Arabic surnames) are another person's after a different
+    given name."""
+
     slug: str
     kind: str
     names: tuple[str, ...]
     short_names: tuple[str, ...] = ()
+    kunyas: tuple[str, ...] = ()
+    context_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,10 +51,13 @@ class Mention:
 
 @dataclass(frozen=True)
 class _Pattern:
-    role: str  # NAME, SHORT or BLOCK
+    role: str  # NAME, SHORT, CONTEXT or BLOCK
     slug: str = ""
     kind: str = ""
     acronym: bool = False  # matched only where written in capitals
+    surname: bool = False  # not linked after another given name
+    exact: str = ""        # the normalised form written (or generated) in the profile
+    generated: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,42 +70,81 @@ class _Span:
     owners: tuple[tuple[str, str], ...]
 
 
+@dataclass(frozen=True)
+class Dropped:
+    """A generated spelling not linked because it is another profile's name or a look-alike."""
+
+    slug: str
+    form: str
+    other: str  # a profile slug, or "" for a look-alike or a place
+
+
 def is_acronym(name: str) -> bool:
     """All capitals, 2-6 letters, possibly hyphenated: KH, AAH, IRGC-QF."""
     letters = name.replace("-", "")
     return bool(_ACRONYM.fullmatch(name)) and 2 <= len(letters) <= 6
 
 
+def match_key(name: str) -> str:
+    """The key a name is matched by: normalised, then in its spelling family's form."""
+    return fold_spellings(normalize(name.strip())).text.strip()
+
+
 def _patterns(
     entities: Iterable[Entity], blockers: Iterable[str]
 ) -> Iterator[tuple[str, _Pattern]]:
-    for entity in entities:
-        for name in entity.names:
-            yield name, _Pattern(NAME, entity.slug, entity.kind, is_acronym(name))
-        for name in entity.short_names:
-            yield name, _Pattern(SHORT, entity.slug, entity.kind, is_acronym(name))
+    for e in entities:
+        group = e.kind == "militia"
+        for names, role, surname in ((e.names, NAME, False), (e.short_names, SHORT, True),
+                                     (e.kunyas, CONTEXT, False), (e.context_names, CONTEXT, True)):
+            for name in names:
+                exact = normalize_name(name)
+                for form in sorted(variants(name, group)):
+                    yield form, _Pattern(role, e.slug, e.kind, is_acronym(form), surname,
+                                         normalize_name(form), normalize_name(form) != exact)
     for name in blockers:
-        yield name, _Pattern(BLOCK)
+        for form in sorted(variants(name)):
+            yield form, _Pattern(BLOCK, exact=normalize_name(form),
+                                 generated=normalize_name(form) != normalize_name(name))
 
 
-def _build(entities: Iterable[Entity], blockers: Iterable[str]) -> ahocorasick.Automaton | None:
+def _table(entities: Iterable[Entity], blockers: Iterable[str]
+           ) -> tuple[dict[str, list[_Pattern]], set[str], list[Dropped]]:
+    """{key: patterns}, the contested keys (exact spellings only) and the forms dropped."""
     table: dict[str, list[_Pattern]] = {}
     for name, pattern in _patterns(entities, blockers):
-        key = normalize_name(name)
+        key = match_key(name)
         if key and pattern not in table.setdefault(key, []):
             table[key].append(pattern)
+    contested, dropped = set(), []
+    for key, patterns in table.items():
+        owners = {p.slug for p in patterns}
+        if len(owners) < 2:
+            continue
+        contested.add(key)
+        for p in patterns:
+            if p.generated and p.role != BLOCK:
+                others = sorted(owners - {p.slug})
+                dropped.append(Dropped(p.slug, p.exact, others[0]))
+        table[key] = [p for p in patterns if not p.generated]
+    return {k: v for k, v in table.items() if v}, contested, sorted(set(dropped), key=str)
+
+
+def _build(table: dict[str, list[_Pattern]], contested: set[str]
+           ) -> ahocorasick.Automaton | None:
     if not table:
         return None
     automaton = ahocorasick.Automaton()
     for key, patterns in table.items():
-        automaton.add_word(key, (len(key), tuple(patterns), _fixed_role(patterns)))
+        fixed = None if key in contested else _fixed_role(patterns)
+        automaton.add_word(key, (len(key), tuple(patterns), fixed, key in contested))
     automaton.make_automaton()
     return automaton
 
 
 def _fixed_role(patterns: list[_Pattern]) -> tuple[str, tuple[tuple[str, str], ...]] | None:
     """The classification of a key whose patterns do not depend on how it is written."""
-    if any(p.acronym or p.role == SHORT for p in patterns):
+    if any(p.acronym or p.role != NAME and p.role != BLOCK for p in patterns):
         return None
     return _classify(tuple(patterns), "")
 
@@ -115,10 +166,10 @@ def _ends_word(s: str, end: int) -> bool:
 
 
 def _written_ok(pattern: _Pattern, surface: str) -> bool:
-    """Acronyms only in capitals; Latin surnames only capitalised."""
+    """Acronyms only in capitals; Latin surnames and kunyas only capitalised."""
     if pattern.acronym:
         return not any(c.islower() for c in surface)
-    if pattern.role == SHORT:
+    if pattern.role in (SHORT, CONTEXT):
         return not surface[:1].islower()
     return True
 
@@ -128,7 +179,7 @@ def _classify(
 ) -> tuple[str, tuple[tuple[str, str], ...]] | None:
     """The role a hit plays (a blocker beats a name beats a surname) and its owners."""
     valid = [p for p in patterns if _written_ok(p, surface)]
-    for role in (BLOCK, NAME, SHORT):
+    for role in (BLOCK, NAME, SHORT, CONTEXT):
         owners = sorted({(p.slug, p.kind) for p in valid if p.role == role})
         if owners:
             return role, tuple(owners)
@@ -143,9 +194,11 @@ def _leftmost_longest(spans: list[_Span]) -> list[_Span]:
     return chosen
 
 
-def _pick(owners: tuple[tuple[str, str], ...], context: set[str]) -> tuple[str, str] | None:
-    """The one owner of an ambiguous name, if the document's full names single it out."""
-    if len(owners) == 1:
+def _pick(span: _Span, context: set[str]) -> tuple[str, str] | None:
+    """The one owner of a name, if the document's full names single it out; kunyas and
+    Arabic surnames only for a person the document has named in full."""
+    owners = span.owners
+    if len(owners) == 1 and span.role != CONTEXT:
         return owners[0]
     named = [owner for owner in owners if owner[0] in context]
     return named[0] if len(named) == 1 else None
@@ -155,7 +208,11 @@ class Linker:
     """Finds mentions of entities in text; build once, use for many documents."""
 
     def __init__(self, entities: Iterable[Entity], blockers: Iterable[str] = ()) -> None:
-        self._automaton = _build(list(entities), list(blockers))
+        entities = list(entities)
+        table, contested, self.dropped = _table(entities, list(blockers))
+        self._automaton = _build(table, contested)
+        self._own_words = {e.slug: {consonants(w) for n in e.names for w in n.split()}
+                           for e in entities}
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in `text`, sorted by start and non-overlapping."""
@@ -163,7 +220,7 @@ class Linker:
         context = {s.owners[0][0] for s in spans if s.role == NAME and len(s.owners) == 1}
         mentions = []
         for span in spans:
-            owner = _pick(span.owners, context) if span.role != BLOCK else None
+            owner = _pick(span, context) if span.role != BLOCK else None
             if owner:
                 mentions.append(
                     Mention(owner[0], owner[1], span.start, span.end, text[span.start : span.end])
@@ -174,19 +231,33 @@ class Linker:
         """Every resolved hit, including blockers and ambiguous surnames."""
         if self._automaton is None:
             return []
-        norm = normalize(text)
+        norm = fold_spellings(normalize(text))
         return _leftmost_longest(list(self._hits(norm, text)))
 
     def _hits(self, norm: Normalized, text: str) -> Iterator[_Span]:
         s = norm.text
-        for last, (length, patterns, fixed) in self._automaton.iter(s):
+        for last, (length, patterns, fixed, contested) in self._automaton.iter(s):
             first = last - length + 1
             if not (_starts_word(s, first) and _ends_word(s, last + 1)):
                 continue
             start, end = norm.original_span(first, last + 1)
-            found = fixed or _classify(patterns, text[start:end])
+            surface = text[start:end]
+            if contested:
+                written = normalize_name(surface)
+                patterns = tuple(p for p in patterns if p.exact == written)
+            found = fixed or _classify(patterns, surface)
+            if found and found[0] in (SHORT, CONTEXT) and self._another(patterns, found, text, start):
+                continue
             if found:
                 yield _Span(start, end, found[0], found[1])
+
+    def _another(self, patterns: tuple[_Pattern, ...], found: tuple[str, tuple[tuple[str, str], ...]],
+                 text: str, start: int) -> bool:
+        """A surname after a given name none of its owners bears: another person."""
+        if not any(p.surname for p in patterns if p.role == found[0]):
+            return False
+        own = set().union(*(self._own_words.get(slug, set()) for slug, _ in found[1]))
+        return another_person(text, start, own)
 
 
 def _collapse(text: str) -> str:

@@ -7,9 +7,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from generator.families import arabic_surnames
 from generator.link import Entity, Linker, Mention, snippet, unmatched_names
 from generator.markdown_text import paragraphs
-from generator.records import Catalogue, Document, Leader
+from generator.records import Catalogue, Document, Leader, Profile
 
 log = logging.getLogger(__name__)
 PARAGRAPH_BREAK = "\n\n"
@@ -42,13 +43,18 @@ class Links:
 
 def make_linker(catalogue: Catalogue) -> Linker:
     """One matcher for the whole catalogue; place names block look-alikes (Sadr City)."""
-    entities = [Entity(p.slug, "leader" if isinstance(p, Leader) else "militia", p.names,
-                       p.short_names if isinstance(p, Leader) else ())
-                for p in catalogue.profiles]
+    entities = [_entity(p) for p in catalogue.profiles]
     blockers = [name for place in catalogue.places.values()
                 for name in (place.name, place.arabic) if name]
     blockers += [name for profile in catalogue.profiles for name in profile.look_alikes]
     return Linker(entities, blockers)
+
+
+def _entity(profile: Profile) -> Entity:
+    if not isinstance(profile, Leader):
+        return Entity(profile.slug, "militia", profile.names)
+    return Entity(profile.slug, "leader", profile.names, profile.short_names, profile.kunyas,
+                  arabic_surnames(profile.arabic, profile.short_names))
 
 
 def document_text(document: Document) -> tuple[str, list[tuple[int, str]]]:
