@@ -120,7 +120,9 @@ class RealScore:
     doc_precision: float
     doc_recall: float
     linked: int
-    wrong_person: tuple[str, ...]  # a span labelled with another profile, or none at all
+    wrong_person: tuple[str, ...]  # a leader linked where the labels name another or no one
+    wrong_group: tuple[str, ...]  # the same for a militia
+    not_a_profile: tuple[str, ...]  # labelled as naming no profile
     errors: tuple[str, ...]
 
 
@@ -157,14 +159,16 @@ def _labelled(text: str, spans: tuple[tuple[str, str | None], ...]) -> list[tupl
 
 
 def _judge(case: RealCase, text: str, mention: Mention) -> str:
-    """'right', 'unlabelled' (no labelled span there, but the profile is expected) or 'wrong'."""
+    """'right'; 'unlabelled' (no labelled span there, but the profile is expected); 'none' (the
+    span is labelled as naming no profile); 'wrong' (another profile's span, or a profile the
+    text does not refer to)."""
     overlapping = {slug for start, end, slug in _labelled(text, case.spans)
                    if start < mention.end and mention.start < end}
     if mention.slug in overlapping:
         return "right"
-    if overlapping or mention.slug not in case.expected:
+    if overlapping - {None} or mention.slug not in case.expected:
         return "wrong"
-    return "unlabelled"
+    return "none" if overlapping else "unlabelled"
 
 
 def evaluate_real(linker: Linker, cases: list[RealCase]) -> RealScore:
@@ -172,7 +176,8 @@ def evaluate_real(linker: Linker, cases: list[RealCase]) -> RealScore:
     listed), document precision and recall over (file, slug) pairs."""
     from generator.mentions import find_with_title
     verdicts: Counter[str] = Counter()
-    wrong, errors, found, gold = [], [], set(), set()
+    wrong: dict[str, list[str]] = {"leader": [], "militia": []}
+    none, errors, found, gold = [], [], set(), set()
     for case in cases:
         title = " ".join(case.title.split())
         in_title, in_body = find_with_title(linker, title, case.body)
@@ -182,7 +187,9 @@ def evaluate_real(linker: Linker, cases: list[RealCase]) -> RealScore:
                 verdicts[verdict] += 1
                 line = f"{case.name}: {mention.text!r} -> {mention.slug}"
                 if verdict == "wrong":
-                    wrong.append(line)
+                    wrong[mention.kind].append(line)
+                elif verdict == "none":
+                    none.append(line)
                 elif verdict == "unlabelled":
                     errors.append(f"unlabelled {line}")
         slugs = {m.slug for m in in_title + in_body}
@@ -191,10 +198,12 @@ def evaluate_real(linker: Linker, cases: list[RealCase]) -> RealScore:
     errors += [f"unexpected {key}" for key in sorted(found - gold)]
     errors += [f"missed {key}" for key in sorted(gold - found)]
     linked = sum(verdicts.values())
-    return RealScore((linked - verdicts["wrong"]) / linked if linked else 1.0,
+    bad = verdicts["wrong"] + verdicts["none"]
+    return RealScore((linked - bad) / linked if linked else 1.0,
                      len(found & gold) / len(found) if found else 1.0,
                      len(found & gold) / len(gold) if gold else 1.0,
-                     linked, tuple(wrong), tuple(errors))
+                     linked, tuple(wrong["leader"]), tuple(wrong["militia"]), tuple(none),
+                     tuple(errors))
 
 
 def throughput(linker: Linker, cases: list[Case], megabytes: float = 4.0) -> float:
@@ -230,12 +239,15 @@ def main() -> None:
         part = load_real(held_out=held_out)
         score = evaluate_real(real, part)
         print(f"real articles, {label}: {len(part)} texts, {score.linked} linked spans")
-        print(f"  mentions: precision {score.mention_precision:.3f}"
-              f"  ({len(score.wrong_person)} linked to the wrong profile or to none)")
+        print(f"  mentions: precision {score.mention_precision:.3f}  (wrong person "
+              f"{len(score.wrong_person)}, wrong group {len(score.wrong_group)}, "
+              f"where none is meant {len(score.not_a_profile)})")
         print(f"  documents: precision {score.doc_precision:.3f}  recall {score.doc_recall:.3f}")
-        for error in score.wrong_person:
-            print(f"  wrong {error}")
         if not held_out:  # the held-out errors are not shown: nobody tunes to them
+            for error in score.wrong_person + score.wrong_group:
+                print(f"  wrong profile {error}")
+            for error in score.not_a_profile:
+                print(f"  no profile meant {error}")
             for error in score.errors:
                 print(f"  {error}")
 

@@ -114,11 +114,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def _check(args: argparse.Namespace) -> int:
     from generator.curation import curator_report
+    from generator.mentions import spelling_warnings
     from generator.pipeline import load_catalogue
     catalogue = load_catalogue(args.content)
     print(f"content OK: {len(catalogue.militias)} militias, {len(catalogue.leaders)} leaders, "
           f"{len(catalogue.documents)} documents, {len(catalogue.incidents)} incidents, "
           f"{len(catalogue.places)} places")
+    for line in spelling_warnings(catalogue):
+        print(line)
     gaps = curator_report(catalogue, catalogue.newest_date())
     counts = "; ".join(f"{count} {title}" for title, count in gaps.counts.items())
     print(f"curator's report (make report lists them): {counts}")

@@ -18,7 +18,7 @@ import ahocorasick
 
 from generator.families import fold_spellings, variants
 from generator.normalize import Normalized, is_word_char, normalize, normalize_name
-from generator.relatives import another_person, consonants
+from generator.relatives import another_person, consonants, names_a_group
 
 NAME, SHORT, CONTEXT, BLOCK = "name", "short", "context", "block"
 _ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{1,6})?")
@@ -246,16 +246,20 @@ class Linker:
                 written = normalize_name(surface)
                 patterns = tuple(p for p in patterns if p.exact == written)
             found = fixed or _classify(patterns, surface)
-            if found and found[0] in (SHORT, CONTEXT) and self._another(patterns, found, text, start):
+            if found and found[0] in (SHORT, CONTEXT) and self._another(
+                    patterns, found, text, start, end):
                 continue
             if found:
                 yield _Span(start, end, found[0], found[1])
 
     def _another(self, patterns: tuple[_Pattern, ...], found: tuple[str, tuple[tuple[str, str], ...]],
-                 text: str, start: int) -> bool:
-        """A surname after a given name none of its owners bears: another person."""
+                 text: str, start: int, end: int) -> bool:
+        """A surname after a given name none of its owners bears: another person; before
+        Brigade or Movement: a group named after the person."""
         if not any(p.surname for p in patterns if p.role == found[0]):
             return False
+        if names_a_group(text, end):
+            return True
         own = set().union(*(self._own_words.get(slug, set()) for slug, _ in found[1]))
         return another_person(text, start, own)
 

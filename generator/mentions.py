@@ -50,6 +50,20 @@ def make_linker(catalogue: Catalogue) -> Linker:
     return Linker(entities, blockers)
 
 
+def spelling_warnings(catalogue: Catalogue) -> list[str]:
+    """One warning line per generated spelling left unlinked because another profile or a
+    look-alike owns it (the linker drops it; the contributor may want an alias instead)."""
+    lines = []
+    for dropped in make_linker(catalogue).dropped:
+        profile = catalogue.profile(dropped.slug)
+        other = (f"a name of {dropped.other}" if dropped.other
+                 else "a look-alike or a place name")
+        where = profile.path if profile else dropped.slug
+        lines.append(f"warning: {where}: the spelling {dropped.form!r}, generated from this "
+                     f"profile's names, is also {other}, so it is not linked to this profile")
+    return lines
+
+
 def _entity(profile: Profile) -> Entity:
     if not isinstance(profile, Leader):
         return Entity(profile.slug, "militia", profile.names)

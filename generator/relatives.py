@@ -71,6 +71,15 @@ def _arabic(before: str, own: set[str]) -> bool:
     return previous in _ARABIC_GIVEN and _fold(previous) not in own
 
 
+_GROUP_AFTER = re.compile(r"['’]?s?[ \t-]+(?:Brigades?|Battalions?|Movement|Companies|Forces?|"
+                          r"Network|Group|Army|Corps|Division|Regiment)\b")
+
+
+def names_a_group(text: str, end: int) -> bool:
+    """A surname followed by Brigade, Movement...: a group named after the person."""
+    return bool(_GROUP_AFTER.match(text, end))
+
+
 def another_person(text: str, start: int, own: set[str]) -> bool:
     """Whether the surname at text[start:] follows a given name foreign to `own` (the folded
     words of the profile's names): then it names someone else."""
