@@ -53,8 +53,9 @@ report: $(VENV)/.installed ## the curator's report: documents without url, unsou
 fields: $(VENV)/.installed ## rewrite docs/fields.md, the field reference, from the schema
 	$(PY) -m generator fields
 
-suggest: $(VENV)/.installed ## names in documents that match no profile, most frequent first
-	$(PY) -m generator --content $(CONTENT) suggest
+LIMIT ?= 40
+suggest: $(VENV)/.installed ## names (Latin and Arabic) no alias covers, most frequent first: make suggest LIMIT=100
+	$(PY) -m generator --content $(CONTENT) suggest --limit $(LIMIT)
 
 $(CHROMIUM):
 	@echo "Installing Debian's chromium for the browser tests..."

@@ -94,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="a document's publisher (needed for a document)")
     new.set_defaults(run=_new)
     suggest = commands.add_parser("suggest", help="names in documents that match no profile")
-    suggest.add_argument("--limit", type=int, default=40)
+    suggest.add_argument("--limit", type=int, default=40, help="how many names to list (40)")
     suggest.set_defaults(run=_suggest)
     acled = commands.add_parser("import-acled", help="turn an ACLED CSV export into incident files")
     acled.add_argument("file", type=Path, help="the ACLED export (.csv)")

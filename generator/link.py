@@ -424,9 +424,42 @@ def _candidate_names(text: str, spans: list[_Span]) -> Iterator[str]:
                 yield " ".join(text[name[0].start : name[-1].end].split())
 
 
+# Countries and well-known places: never worth a profile, so never suggested.
+KNOWN_PLACES = frozenset(normalize_name(n) for n in """
+    United States|United States of America|United Kingdom|United Nations|European Union|
+    Iraq|Iran|Syria|Israel|Lebanon|Jordan|Kuwait|Saudi Arabia|Turkey|Yemen|Qatar|Bahrain|Egypt|
+    Gulf|Persian Gulf|Middle East|Baghdad|Green Zone|Tehran|Damascus|Beirut|Washington|
+    White House|Pentagon|State Department|Erbil|Basra|Mosul|Najaf|Karbala|Kirkuk|Anbar|Diyala|
+    Kurdistan|Kurdistan Region|Gaza|West Bank|Tel Aviv|Jerusalem|Red Sea|Ain al-Asad|
+    العراق|إيران|ايران|سوريا|سورية|إسرائيل|لبنان|الولايات المتحدة|الولايات المتحدة الأمريكية|
+    بغداد|المنطقة الخضراء|طهران|دمشق|بيروت|واشنطن|البيت الأبيض|الأمم المتحدة|البصرة|الموصل|
+    النجف|كربلاء|أربيل|كردستان
+""".replace("\n", "").split("|"))
+_AR = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"  # Arabic letters, not its punctuation
+_ARABIC_NAME = re.compile(
+    f"(?<![{_AR}])((?:أبو|ابو) [{_AR}]+(?: ال[{_AR}]+)?|[{_AR}]+(?: [{_AR}]+)? ال[{_AR}]+)(?![{_AR}])")
+
+
+def _arabic_names(text: str, spans: list[_Span]) -> Iterator[str]:
+    """Kunyas (أبو ...) and a common given name with a surname (حسين فالح اللامي)."""
+    from generator.relatives import arabic_given_name
+    starts = [span.start for span in spans]
+    for m in _ARABIC_NAME.finditer(text):
+        words = m.group().split()
+        if words[0] not in ("أبو", "ابو") and not arabic_given_name(words[0]):
+            continue
+        token = _Token(m.start(), m.end(), m.group())
+        if not _covered(token, spans, starts):
+            yield m.group()[1:] if words[0][1:] and arabic_given_name(words[0][1:]) else m.group()
+
+
 def unmatched_names(texts: Iterable[str], linker: Linker) -> list[tuple[str, int]]:
-    """Person- or organisation-like names no profile or blocker covers, most frequent first."""
+    """Person- or organisation-like names, Latin or Arabic, that no profile, blocker or
+    well-known place covers, most frequent first."""
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update(_candidate_names(text, linker._spans(text)))
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        spans = linker._spans(text)
+        counts.update(_candidate_names(text, spans))
+        counts.update(_arabic_names(text, spans))
+    kept = {name: n for name, n in counts.items() if normalize_name(name) not in KNOWN_PLACES}
+    return sorted(kept.items(), key=lambda item: (-item[1], item[0]))

@@ -48,6 +48,11 @@ def consonants(word: str) -> str:
 _fold = consonants
 
 
+def arabic_given_name(word: str) -> bool:
+    """A common Arabic given name (محمد, حسين...), also with و or ف attached."""
+    return word in _ARABIC_GIVEN or (word[:1] in "وف" and word[1:] in _ARABIC_GIVEN)
+
+
 def _latin(before: str, own: set[str]) -> bool:
     before = _ARTICLE_BEFORE.sub("", before)  # al- left out of the span: al-Khazali
     m = _WORD_BEFORE.search(before)
