@@ -72,7 +72,8 @@ class _Span:
 
 @dataclass(frozen=True)
 class Dropped:
-    """A generated spelling not linked because it is another profile's name or a look-alike."""
+    """A spelling whose family also covers another profile's name or a look-alike: it is
+    linked only where written exactly as in the profile, and not at all if generated."""
 
     slug: str
     form: str
@@ -123,8 +124,9 @@ def _table(entities: Iterable[Entity], blockers: Iterable[str]
             continue
         contested.add(key)
         for p in patterns:
-            if p.generated and p.role != BLOCK:
-                others = sorted(owners - {p.slug})
+            others = sorted({q.slug for q in patterns if q.slug != p.slug and q.exact != p.exact},
+                            key=lambda slug: (not slug, slug))  # a profile before a look-alike
+            if others and p.role != BLOCK:
                 dropped.append(Dropped(p.slug, p.exact, others[0]))
         table[key] = [p for p in patterns if not p.generated]
     return {k: v for k, v in table.items() if v}, contested, sorted(set(dropped), key=str)

@@ -51,16 +51,16 @@ def make_linker(catalogue: Catalogue) -> Linker:
 
 
 def spelling_warnings(catalogue: Catalogue) -> list[str]:
-    """One warning line per generated spelling left unlinked because another profile or a
-    look-alike owns it (the linker drops it; the contributor may want an alias instead)."""
+    """One warning line per spelling whose family overlaps another profile's name or a
+    look-alike: generated forms there are dropped, written ones link only as written."""
     lines = []
     for dropped in make_linker(catalogue).dropped:
         profile = catalogue.profile(dropped.slug)
         other = (f"a name of {dropped.other}" if dropped.other
                  else "a look-alike or a place name")
         where = profile.path if profile else dropped.slug
-        lines.append(f"warning: {where}: the spelling {dropped.form!r}, generated from this "
-                     f"profile's names, is also {other}, so it is not linked to this profile")
+        lines.append(f"warning: {where}: spellings like {dropped.form!r} (this profile's) also "
+                     f"fit {other}: only the spelling written in a profile is linked there")
     return lines
 
 
