@@ -13,6 +13,8 @@ marks are already gone (normalize.py). Arabic is left as it is; acronyms (KH, AA
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
@@ -64,45 +66,73 @@ def _fold_word(word: str) -> tuple[str, tuple[tuple[int, int], ...]]:
 
 
 def _acronym(norm: Normalized, start: int, end: int) -> bool:
-    source = norm.source
-    letters = [source[norm.starts[i]] for i in range(start, end)]
-    return len(letters) <= _ACRONYM_MAX and all(c.isupper() for c in letters)
+    if end - start > _ACRONYM_MAX:
+        return False
+    return all(norm.source[norm.starts[i]].isupper() for i in range(start, end))
 
 
-def fold_spellings(norm: Normalized) -> Normalized:
-    """Normalised text with each Latin word in its family form; offsets still reach the source."""
-    text, starts, ends = norm.text, norm.starts, norm.source_ends()
+@dataclass(frozen=True)
+class Folded:
+    """Text in its family form. Each piece (a folded word, or the text between words) starts at
+    `offsets[k]` and came from the normalised text at `origins[k]`; a word also keeps, per
+    letter, the normalised letters behind it."""
+
+    text: str
+    offsets: tuple[int, ...]
+    origins: tuple[int, ...]
+    letters: tuple[tuple[tuple[int, int], ...] | None, ...]
+    norm: Normalized
+
+    def _normalised(self, i: int) -> tuple[int, int]:
+        k = bisect_right(self.offsets, i) - 1
+        at = self.letters[k]
+        if at is None:
+            j = self.origins[k] + i - self.offsets[k]
+            return j, j + 1
+        a, b = at[i - self.offsets[k]]
+        return self.origins[k] + a, self.origins[k] + b
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span behind the folded span [start, end)."""
+        first, _ = self._normalised(start)
+        _, last = self._normalised(end - 1)
+        return self.norm.original_span(first, last)
+
+
+def fold_spellings(norm: Normalized) -> Folded:
+    """Normalised text with each Latin word in its family form; spans still reach the source."""
+    text = norm.text
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    folded: list[tuple[str, list[tuple[int, int]]]] = []
+    forms: list[tuple[str, tuple[tuple[int, int], ...] | None]] = []
     for start, end in words:
         word = text[start:end]
-        if _acronym(norm, start, end):
-            folded.append((word, [(starts[i], ends[i]) for i in range(start, end)]))
-            continue
-        form, at = _fold_word(word)
-        folded.append((form, [(starts[start + a], ends[start + b - 1]) for a, b in at]))
+        forms.append((word, None) if _acronym(norm, start, end) else _fold_word(word))
     for n in range(len(words) - 1):
-        form, at = folded[n]
-        gap = text[words[n][1]:words[n + 1][0]]
-        if gap == " " and form in _ARTICLES and (
-                form in ("il", "ul") or folded[n + 1][0].startswith(form[1:])):
-            folded[n] = ("al", [at[0], at[-1]])  # el-, as-Sadr, ash-Shaabi: al-
-    out: list[str] = []
-    new_starts: list[int] = []
-    new_ends: list[int] = []
-    last = 0
-    for (start, end), (form, at) in zip(words, folded, strict=True):
-        out.append(text[last:start])
-        new_starts.extend(starts[last:start])
-        new_ends.extend(ends[last:start])
-        out.append(form)
-        new_starts.extend(a for a, _ in at)
-        new_ends.extend(b for _, b in at)
+        form, at = forms[n]
+        if (form in _ARTICLES and text[words[n][1]:words[n + 1][0]] == " "
+                and (form in ("il", "ul") or forms[n + 1][0].startswith(form[1:]))):
+            whole = (0, words[n][1] - words[n][0])
+            forms[n] = ("al", (whole, whole))  # el-, as-Sadr, ash-Shaabi: al-
+    pieces: list[str] = []
+    offsets: list[int] = []
+    origins: list[int] = []
+    letters: list[tuple[tuple[int, int], ...] | None] = []
+    size = last = 0
+    for (start, end), (form, at) in zip(words, forms, strict=True):
+        for piece, origin, per_letter in ((text[last:start], last, None), (form, start, at)):
+            if piece:
+                pieces.append(piece)
+                offsets.append(size)
+                origins.append(origin)
+                letters.append(per_letter)
+                size += len(piece)
         last = end
-    out.append(text[last:])
-    new_starts.extend(starts[last:])
-    new_ends.extend(ends[last:])
-    return Normalized("".join(out), tuple(new_starts), norm.source, tuple(new_ends))
+    if last < len(text):
+        pieces.append(text[last:])
+        offsets.append(size)
+        origins.append(last)
+        letters.append(None)
+    return Folded("".join(pieces), tuple(offsets), tuple(origins), tuple(letters), norm)
 
 
 # ---- the forms written differently, generated from each alias -------------------------------

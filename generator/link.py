@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from generator.families import fold_spellings, variants
-from generator.normalize import Normalized, is_word_char, normalize, normalize_name
+from generator.families import Folded, fold_spellings, variants
+from generator.normalize import is_word_char, normalize, normalize_name
 from generator.relatives import another_person, consonants, names_a_group
 
 NAME, SHORT, CONTEXT, BLOCK = "name", "short", "context", "block"
@@ -236,7 +236,7 @@ class Linker:
         norm = fold_spellings(normalize(text))
         return _leftmost_longest(list(self._hits(norm, text)))
 
-    def _hits(self, norm: Normalized, text: str) -> Iterator[_Span]:
+    def _hits(self, norm: Folded, text: str) -> Iterator[_Span]:
         s = norm.text
         for last, (length, patterns, fixed, contested) in self._automaton.iter(s):
             first = last - length + 1

@@ -34,19 +34,15 @@ _APOS = "'"  # canonical apostrophe: resolved by context in normalize()
 
 @dataclass(frozen=True)
 class Normalized:
-    """Normalised text; character i came from source[starts[i]] (to source[ends[i] - 1])."""
+    """Normalised text; character i came from source[starts[i]]."""
 
     text: str
     starts: tuple[int, ...]
     source: str
-    ends: tuple[int, ...] | None = None  # where each character's source ends, if not start + 1
-
-    def source_ends(self) -> tuple[int, ...]:
-        return self.ends if self.ends is not None else tuple(i + 1 for i in self.starts)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original span behind the normalised span [start, end) that ends in a letter."""
-        last = self.ends[end - 1] if self.ends is not None else self.starts[end - 1] + 1
+        last = self.starts[end - 1] + 1
         while last < len(self.source) and fold_char(self.source[last]) == "":
             last += 1  # harakat, tatweel and other marks belong to the letter before
         return self.starts[start], last
