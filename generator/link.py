@@ -167,6 +167,15 @@ def _ends_word(s: str, end: int) -> bool:
     return end == len(s) or not is_word_char(s[end])
 
 
+_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("«", "»"))
+
+
+def _balanced(surface: str) -> bool:
+    """Quotation marks and brackets inside a name come in pairs: 'Qods) Force' is no name."""
+    return surface.count('"') % 2 == 0 and all(
+        surface.count(a) == surface.count(b) for a, b in _PAIRS)
+
+
 def _written_ok(pattern: _Pattern, surface: str) -> bool:
     """Acronyms only in capitals; Latin surnames and kunyas only capitalised."""
     if pattern.acronym:
@@ -244,6 +253,8 @@ class Linker:
                 continue
             start, end = norm.original_span(first, last + 1)
             surface = text[start:end]
+            if not _balanced(surface):
+                continue
             if contested:
                 written = normalize_name(surface)
                 patterns = tuple(p for p in patterns if p.exact == written)

@@ -150,6 +150,7 @@ def test_quotation_marks_and_brackets_inside_names() -> None:
     for text in ('Wissam Mohammed “Abu Bakr” al-Saadi', "Wissam Mohammed (Abu Bakr) al-Saadi",
                  "Wissam Mohammed Abu Bakr al-Saadi"):
         assert [s for s, _ in links(text)] == ["abu-baqir-al-saadi"], text
+    assert links("Wissam Mohammed (Abu Bakr al-Saadi") == []  # a bracket cut in two
 
 
 def test_a_name_only_in_the_headline_is_linked() -> None:
