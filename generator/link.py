@@ -68,6 +68,7 @@ class _Span:
     end: int
     role: str
     owners: tuple[tuple[str, str], ...]
+    surname: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ def _ends_word(s: str, end: int) -> bool:
     return end == len(s) or not is_word_char(s[end])
 
 
+_AND_BEFORE = re.compile(r"\b([A-Z][^\W\d_]+) (?:and|&) ")
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("«", "»"))
 
 
@@ -224,6 +226,8 @@ class Linker:
         self._automaton = _build(table, contested)
         self._own_words = {e.slug: {consonants(w) for n in e.names for w in n.split()}
                            for e in entities}
+        self._name_words = {e.slug: {w for n in e.names for w in match_key(n).split()}
+                            for e in entities}
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in `text`, sorted by start and non-overlapping."""
@@ -232,11 +236,40 @@ class Linker:
         mentions = []
         for span in spans:
             owner = _pick(span, context) if span.role != BLOCK else None
+            if owner and span.surname and self._relative_named(text, span, owner[0], context):
+                continue
             if owner:
                 mentions.append(
                     Mention(owner[0], owner[1], span.start, span.end, text[span.start : span.end])
                 )
-        return mentions
+        return self._coordinated(text, mentions)
+
+    def _coordinated(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """'Qays and Laith al-Khazali': the first given name shares the surname after the
+        second, and is linked when that full name is a profile's."""
+        taken = {(m.start, m.end) for m in mentions}
+        found = list(mentions)
+        for mention in mentions:
+            before = _AND_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            rest = mention.text.split(None, 1)[1:]
+            if not before or not rest or before.end() != mention.start:
+                continue
+            given = before.group(1)
+            spans = self._spans(f"{given} {rest[0]}")
+            if (len(spans) == 1 and spans[0].role == NAME and len(spans[0].owners) == 1
+                    and spans[0].start == 0 and spans[0].owners[0][0] != mention.slug
+                    and spans[0].end == len(given) + 1 + len(rest[0])
+                    and (before.start(1), before.end(1)) not in taken):
+                slug, kind = spans[0].owners[0]
+                found.append(Mention(slug, kind, before.start(1), before.end(1), given))
+        return sorted(found, key=lambda m: m.start)
+
+    def _relative_named(self, text: str, span: _Span, owner: str, context: set[str]) -> bool:
+        """Another person of the same surname named in full (a brother, a father): the
+        surname alone could be either, so it is not linked."""
+        surname = match_key(text[span.start:span.end]).split()[-1:]
+        return any(surname and surname[0] in self._name_words[slug]
+                   for slug in context - {owner})
 
     def _spans(self, text: str) -> list[_Span]:
         """Every resolved hit, including blockers and ambiguous surnames."""
@@ -263,7 +296,8 @@ class Linker:
                     patterns, found, text, start, end):
                 continue
             if found:
-                yield _Span(start, end, found[0], found[1])
+                surname = any(p.surname for p in patterns if p.role == found[0])
+                yield _Span(start, end, found[0], found[1], surname)
 
     def _another(self, patterns: tuple[_Pattern, ...], found: tuple[str, tuple[tuple[str, str], ...]],
                  text: str, start: int, end: int) -> bool:

@@ -136,6 +136,20 @@ def test_another_given_name_before_a_known_surname_is_another_person(text) -> No
     assert len(links(text)) == 1
 
 
+def test_a_surname_alone_is_not_linked_when_a_relative_is_named_in_full() -> None:
+    assert links("Laith al-Khazali was freed. Khazali thanked Iran.") == [
+        ("laith-al-khazali", "Laith al-Khazali")]
+    assert links("Qais al-Khazali spoke. Khazali thanked Iran.") == [
+        ("qais-al-khazali", "Qais al-Khazali"), ("qais-al-khazali", "Khazali")]
+
+
+def test_a_given_name_joined_to_a_relative_s_full_name_is_that_person() -> None:
+    assert links("Qays and Laith al-Khazali were designated.") == [
+        ("qais-al-khazali", "Qays"), ("laith-al-khazali", "Laith al-Khazali")]
+    assert links("Hassan and Laith al-Khazali were designated.") == [
+        ("laith-al-khazali", "Laith al-Khazali")]
+
+
 def test_a_title_or_an_adjective_before_a_surname_does_not_make_another_person() -> None:
     assert [s for s, _ in links("Sheikh Khazali and Iraqi Khazali loyalists.")] == [
         "qais-al-khazali", "qais-al-khazali"]
