@@ -65,10 +65,24 @@ def _fold_word(word: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return folded, tuple(where)
 
 
-def _acronym(norm: Normalized, start: int, end: int) -> bool:
-    if end - start > _ACRONYM_MAX:
-        return False
-    return all(norm.source[norm.starts[i]].isupper() for i in range(start, end))
+def _acronyms(norm: Normalized, words: list[tuple[int, int]]) -> list[bool]:
+    """Which words are acronyms (KH, AAH): short and in capitals, unless they stand in a line
+    of capitals with a longer word, as in a caption (QAIS AL-KHAZALI)."""
+    source, starts = norm.source, norm.starts
+    capitals = [source[starts[a]].isupper() and all(source[starts[i]].isupper()
+                                                    for i in range(a + 1, b))
+                for a, b in words]
+    kept = [caps and b - a <= _ACRONYM_MAX for (a, b), caps in zip(words, capitals, strict=True)]
+    n = 0
+    while n < len(words):
+        m = n
+        while (m + 1 < len(words) and capitals[m] and capitals[m + 1]
+               and norm.text[words[m][1]:words[m + 1][0]] == " "):
+            m += 1
+        if any(b - a > _ACRONYM_MAX for a, b in words[n:m + 1]) and m > n:
+            kept[n:m + 1] = [False] * (m + 1 - n)
+        n = m + 1
+    return kept
 
 
 @dataclass(frozen=True)
@@ -103,10 +117,11 @@ def fold_spellings(norm: Normalized) -> Folded:
     """Normalised text with each Latin word in its family form; spans still reach the source."""
     text = norm.text
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    kept = _acronyms(norm, words)
     forms: list[tuple[str, tuple[tuple[int, int], ...] | None]] = []
-    for start, end in words:
+    for (start, end), acronym in zip(words, kept, strict=True):
         word = text[start:end]
-        forms.append((word, None) if _acronym(norm, start, end) else _fold_word(word))
+        forms.append((word, None) if acronym else _fold_word(word))
     for n in range(len(words) - 1):
         form, at = forms[n]
         if (form in _ARTICLES and text[words[n][1]:words[n + 1][0]] == " "
@@ -198,7 +213,9 @@ def _surname_forms(name: str) -> set[str]:
 
 def variants(name: str, group: bool = False) -> set[str]:
     """Every form of `name` worth matching, the name itself included."""
-    if name.isupper() or not name.isascii():
+    if not name.isascii():  # Arabic: ل + ال is written لل (للحشد, للمهندس)
+        return {name, "لل" + name[2:]} if name.startswith("ال") and len(name) > 4 else {name}
+    if name.isupper():
         return {name}
     forms = {name}
     if group:
@@ -211,8 +228,8 @@ def variants(name: str, group: bool = False) -> set[str]:
 
 def arabic_surnames(arabic: str | None, short_names: tuple[str, ...]) -> tuple[str, ...]:
     """The surname in an Arabic name, for a profile whose Latin surnames are linked: as many
-    last words as the longest Latin surname has (Abdul-Mahdi: عبد المهدي), with and without ال
-    (المهندس; للمهندس is ل + المهندس, so the bare form is matched after لل only)."""
+    last words as the longest Latin surname has (Abdul-Mahdi: عبد المهدي); `variants` adds
+    its form after ل (للمهندس)."""
     if not arabic or not short_names:
         return ()
     size = max(len(re.sub(r"\b[Aa]l[-\s]+", "", n).replace("-", " ").split()) for n in short_names)
@@ -221,6 +238,4 @@ def arabic_surnames(arabic: str | None, short_names: tuple[str, ...]) -> tuple[s
         return ()
     surname = " ".join(words[-size:])
     forms = [surname]
-    if surname.startswith("ال") and len(surname) > 4:
-        forms.append("لل" + surname[2:])
     return tuple(forms)

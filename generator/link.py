@@ -173,9 +173,18 @@ _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("«", "»"))
 
 
 def _balanced(surface: str) -> bool:
-    """Quotation marks and brackets inside a name come in pairs: 'Qods) Force' is no name."""
     return surface.count('"') % 2 == 0 and all(
         surface.count(a) == surface.count(b) for a, b in _PAIRS)
+
+
+def _paired(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Quotation marks and brackets inside a name come in pairs: a name ending inside quotes
+    takes the closing one (Ryan "the Chaldean"), and 'Qods) Force' is no name."""
+    for lo, hi in ((start, end), (start, end + 1), (start - 1, end)):
+        if 0 <= lo and hi <= len(text) and _balanced(text[lo:hi]):
+            if (lo, hi) == (start, end) or not text[lo:hi][0 if lo < start else -1].isalnum():
+                return lo, hi
+    return None
 
 
 def _written_ok(pattern: _Pattern, surface: str) -> bool:
@@ -285,9 +294,11 @@ class Linker:
             if not (_starts_word(s, first) and _ends_word(s, last + 1)):
                 continue
             start, end = norm.original_span(first, last + 1)
-            surface = text[start:end]
-            if not _balanced(surface):
+            paired = _paired(text, start, end)
+            if paired is None:
                 continue
+            start, end = paired
+            surface = text[start:end]
             if contested:
                 written = normalize_name(surface)
                 patterns = tuple(p for p in patterns if p.exact == written)

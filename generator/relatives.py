@@ -73,6 +73,8 @@ def _arabic(before: str, own: set[str]) -> bool:
         return _fold(previous) not in own
     if previous in _KUNYA:
         return False
+    if previous == "آل":
+        return True  # آل الصدر: the family, not one of them
     return previous in _ARABIC_GIVEN and _fold(previous) not in own
 
 

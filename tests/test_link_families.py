@@ -74,6 +74,10 @@ def test_acronyms_keep_their_letters() -> None:
     assert links("KH fired; K. and kh did not.") == [("kataib-hezbollah", "KH")]
 
 
+def test_a_caption_in_capitals_is_read_as_names() -> None:
+    assert links("QAYS AL-KHAZAALI, leader of AAH.") == [("qais-al-khazali", "QAYS AL-KHAZAALI")]
+
+
 def test_variants_of_one_alias() -> None:
     assert {"alkhazali", "al khazali", "khazali"} <= {normalize_name(v) for v in
                                                       variants("al-Khazali")}
@@ -115,7 +119,8 @@ def test_a_kunya_alone_is_linked_only_once_the_person_is_named_in_full() -> None
 
 
 def test_arabic_surnames_follow_the_latin_rules() -> None:
-    assert arabic_surnames("أبو مهدي المهندس", ("Muhandis",)) == ("المهندس", "للمهندس")
+    assert arabic_surnames("أبو مهدي المهندس", ("Muhandis",)) == ("المهندس",)
+    assert variants("المهندس") == {"المهندس", "للمهندس"}
     assert arabic_surnames("عادل عبد المهدي", ("Abdul-Mahdi",)) == ("عبد المهدي",)
     assert arabic_surnames("أبو علي العسكري", ()) == ()  # no Latin surname, no Arabic one
     assert links("قال الخزعلي") == []  # never named in full
@@ -131,6 +136,7 @@ def test_arabic_surnames_follow_the_latin_rules() -> None:
     "Hadi al-Amiri denied that Abu Ali al-Amiri was there.",
     "مقتدى الصدر يستذكر والده محمد الصدر",
     "هادي العامري و أبو علي العامري",
+    "مقتدى الصدر في مضيف آل الصدر",
 ])
 def test_another_given_name_before_a_known_surname_is_another_person(text) -> None:
     assert len(links(text)) == 1
@@ -161,10 +167,15 @@ def test_a_surname_naming_a_group_is_not_the_person() -> None:
 
 
 def test_quotation_marks_and_brackets_inside_names() -> None:
+    assert links('Wissam Mohammed "Abu Bakr" al-Saadi') == [
+        ("abu-baqir-al-saadi", 'Wissam Mohammed "Abu Bakr" al-Saadi')]
     for text in ('Wissam Mohammed “Abu Bakr” al-Saadi', "Wissam Mohammed (Abu Bakr) al-Saadi",
                  "Wissam Mohammed Abu Bakr al-Saadi"):
         assert [s for s, _ in links(text)] == ["abu-baqir-al-saadi"], text
     assert links("Wissam Mohammed (Abu Bakr al-Saadi") == []  # a bracket cut in two
+    chaldean = Linker([Entity("rayan-al-kildani", "leader", ("Ryan the Chaldean",))])
+    assert links('Ryan "the Chaldean" leads them.', chaldean) == [
+        ("rayan-al-kildani", 'Ryan "the Chaldean"')]
 
 
 def test_a_name_only_in_the_headline_is_linked() -> None:
