@@ -236,7 +236,7 @@ class Linker:
         self._own_words = {e.slug: {consonants(w) for n in e.names for w in n.split()}
                            for e in entities}
         self._name_words = {e.slug: {w for n in e.names for w in match_key(n).split()}
-                            for e in entities}
+                            for e in entities if e.kind == "leader"}  # people have relatives
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in `text`, sorted by start and non-overlapping."""
@@ -277,7 +277,7 @@ class Linker:
         """Another person of the same surname named in full (a brother, a father): the
         surname alone could be either, so it is not linked."""
         surname = match_key(text[span.start:span.end]).split()[-1:]
-        return any(surname and surname[0] in self._name_words[slug]
+        return any(surname and surname[0] in self._name_words.get(slug, ())
                    for slug in context - {owner})
 
     def _spans(self, text: str) -> list[_Span]:

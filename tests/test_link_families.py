@@ -147,6 +147,9 @@ def test_a_surname_alone_is_not_linked_when_a_relative_is_named_in_full() -> Non
         ("laith-al-khazali", "Laith al-Khazali")]
     assert links("Qais al-Khazali spoke. Khazali thanked Iran.") == [
         ("qais-al-khazali", "Qais al-Khazali"), ("qais-al-khazali", "Khazali")]
+    network = Linker([*ENTITIES, Entity("aah", "militia", ("Khazali Network",))])
+    assert [m.slug for m in network.find("The Khazali Network grew. Khazali spoke.")] == [
+        "aah", "qais-al-khazali"]  # a group named after him is no relative
 
 
 def test_a_given_name_joined_to_a_relative_s_full_name_is_that_person() -> None:
