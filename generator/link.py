@@ -274,8 +274,11 @@ class Linker:
         return sorted(found, key=lambda m: m.start)
 
     def _relative_named(self, text: str, span: _Span, owner: str, context: set[str]) -> bool:
-        """Another person of the same surname named in full (a brother, a father): the
-        surname alone could be either, so it is not linked."""
+        """Another person of the same surname named in full (a brother, a father) and not the
+        owner: the surname alone is not linked. (With both named, the profile that lists the
+        surname among its short names keeps it.)"""
+        if owner in context:
+            return False
         surname = match_key(text[span.start:span.end]).split()[-1:]
         return any(surname and surname[0] in self._name_words.get(slug, ())
                    for slug in context - {owner})

@@ -150,6 +150,8 @@ def test_a_surname_alone_is_not_linked_when_a_relative_is_named_in_full() -> Non
     network = Linker([*ENTITIES, Entity("aah", "militia", ("Khazali Network",))])
     assert [m.slug for m in network.find("The Khazali Network grew. Khazali spoke.")] == [
         "aah", "qais-al-khazali"]  # a group named after him is no relative
+    both = "Qais al-Khazali and his brother Laith al-Khazali. Khazali spoke."
+    assert [m.slug for m in LINKER.find(both)][-1] == "qais-al-khazali"  # his short name
 
 
 def test_a_given_name_joined_to_a_relative_s_full_name_is_that_person() -> None:
