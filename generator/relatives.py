@@ -23,7 +23,8 @@ _NOT_GIVEN = frozenset("""
     premier deputy chairman head spokesman militia militiaman brigadier colonel col lieutenant
     iraqi iranian iraq iran us u.s american lebanese syrian kurdish shiite shia shi'ite sunni
     arab arabic islamic muslim western eastern northern southern sanctioned designated
-    breaking update exclusive photo video watch read
+    breaking update exclusive photo video watch read then later now there here why how what who
+    yet still even only both all also meanwhile however instead indeed so thus hence once
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
 """.split())
@@ -61,6 +62,8 @@ def _latin(before: str, own: set[str]) -> bool:
     word = m.group(1).rstrip(".-")
     if not word[:1].isupper() or word.lower() in _NOT_GIVEN or word.isupper():
         return False
+    if word[-2:-1] in ("'", "’") or word.rpartition("-")[2].islower():
+        return False  # Iraq's Khazali, Iran-backed Khazali
     return _fold(word) not in own
 
 
