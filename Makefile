@@ -61,8 +61,9 @@ report: $(VENV)/.installed ## the curator's report: documents without url, unsou
 fields: $(VENV)/.installed ## rewrite docs/fields.md, the field reference, from the schema
 	$(PY) -m generator fields
 
-suggest: $(VENV)/.installed ## names in documents that match no profile, most frequent first
-	$(PY) -m generator --content $(CONTENT) suggest
+LIMIT ?= 40
+suggest: $(VENV)/.installed ## names (Latin and Arabic) no alias covers, most frequent first: make suggest LIMIT=100
+	$(PY) -m generator --content $(CONTENT) suggest --limit $(LIMIT)
 
 $(CHROMIUM):
 	@echo "Installing Debian's chromium for the browser tests..."
@@ -85,7 +86,8 @@ test-fast: $(VENV)/.installed ## the tests without the browser and scale groups
 corpus: $(VENV)/.installed ## write a synthetic content tree SCALE times the bundled one under build/
 	$(PY) -m generator --content $(CONTENT) corpus --scale $(SCALE)
 
-bench: $(VENV)/.installed ## measure the generator and MkDocs at 1x, 10x, 100x the content and with 5,000 ACLED incidents
+bench: $(VENV)/.installed ## linking accuracy, then the generator and MkDocs at 1x, 10x, 100x and with 5,000 ACLED incidents
+	$(PY) bench/link_accuracy.py
 	$(PY) bench/run.py
 
 new: $(VENV)/.installed ## scaffold a file: make new KIND=militia|leader|document|incident NAME="..."

@@ -94,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="a document's publisher (needed for a document)")
     new.set_defaults(run=_new)
     suggest = commands.add_parser("suggest", help="names in documents that match no profile")
-    suggest.add_argument("--limit", type=int, default=40)
+    suggest.add_argument("--limit", type=int, default=40, help="how many names to list (40)")
     suggest.set_defaults(run=_suggest)
     acled = commands.add_parser("import-acled", help="turn an ACLED CSV export into incident files")
     acled.add_argument("file", type=Path, help="the ACLED export (.csv)")
@@ -119,12 +119,15 @@ def _parser() -> argparse.ArgumentParser:
 def _check(args: argparse.Namespace) -> int:
     from generator.acled import read_actor_table
     from generator.curation import curator_report
+    from generator.mentions import spelling_warnings
     from generator.pipeline import load_catalogue
     catalogue = load_catalogue(args.content)
     read_actor_table(args.content, catalogue)   # content/acled-actors.yml, if any, by line
     print(f"content OK: {len(catalogue.militias)} militias, {len(catalogue.leaders)} leaders, "
           f"{len(catalogue.documents)} documents, {len(catalogue.incidents)} incidents, "
           f"{len(catalogue.places)} places")
+    for line in spelling_warnings(catalogue):
+        print(line)
     gaps = curator_report(catalogue, catalogue.newest_date())
     counts = "; ".join(f"{count} {title}" for title, count in gaps.counts.items())
     print(f"curator's report (make report lists them): {counts}")

@@ -16,19 +16,28 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from generator.normalize import Normalized, is_word_char, normalize, normalize_name
+from generator.families import Folded, fold_spellings, variants
+from generator.normalize import is_word_char, normalize, normalize_name
+from generator.relatives import another_person, consonants, names_a_group
 
-NAME, SHORT, BLOCK = "name", "short", "block"
+NAME, SHORT, CONTEXT, BLOCK = "name", "short", "context", "block"
 _ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{1,6})?")
 _PROCLITICS = frozenset("وفبل")  # Arabic one-letter prefixes written attached
 
 
 @dataclass(frozen=True)
 class Entity:
+    """A profile as the linker sees it. `short_names` (surnames) link wherever they are
+    unambiguous; `kunyas` and `context_names` only once the document has named the person in
+    full. Surnames and `context_names` (Arabic surnames) are another person's after a different
+    given name."""
+
     slug: str
     kind: str
     names: tuple[str, ...]
     short_names: tuple[str, ...] = ()
+    kunyas: tuple[str, ...] = ()
+    context_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,10 +51,13 @@ class Mention:
 
 @dataclass(frozen=True)
 class _Pattern:
-    role: str  # NAME, SHORT or BLOCK
+    role: str  # NAME, SHORT, CONTEXT or BLOCK
     slug: str = ""
     kind: str = ""
     acronym: bool = False  # matched only where written in capitals
+    surname: bool = False  # not linked after another given name
+    exact: str = ""        # the normalised form written (or generated) in the profile
+    generated: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +68,17 @@ class _Span:
     end: int
     role: str
     owners: tuple[tuple[str, str], ...]
+    surname: bool = False
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A spelling whose family also covers another profile's name or a look-alike: it is
+    linked only where written exactly as in the profile, and not at all if generated."""
+
+    slug: str
+    form: str
+    other: str  # a profile slug, or "" for a look-alike or a place
 
 
 def is_acronym(name: str) -> bool:
@@ -64,36 +87,67 @@ def is_acronym(name: str) -> bool:
     return bool(_ACRONYM.fullmatch(name)) and 2 <= len(letters) <= 6
 
 
+def match_key(name: str) -> str:
+    """The key a name is matched by: normalised, then in its spelling family's form."""
+    return fold_spellings(normalize(name.strip())).text.strip()
+
+
 def _patterns(
     entities: Iterable[Entity], blockers: Iterable[str]
 ) -> Iterator[tuple[str, _Pattern]]:
-    for entity in entities:
-        for name in entity.names:
-            yield name, _Pattern(NAME, entity.slug, entity.kind, is_acronym(name))
-        for name in entity.short_names:
-            yield name, _Pattern(SHORT, entity.slug, entity.kind, is_acronym(name))
+    for e in entities:
+        group = e.kind == "militia"
+        for names, role, surname in ((e.names, NAME, False), (e.short_names, SHORT, True),
+                                     (e.kunyas, CONTEXT, False), (e.context_names, CONTEXT, True)):
+            for name in names:
+                exact = normalize_name(name)
+                for form in sorted(variants(name, group)):
+                    yield form, _Pattern(role, e.slug, e.kind, is_acronym(form), surname,
+                                         normalize_name(form), normalize_name(form) != exact)
     for name in blockers:
-        yield name, _Pattern(BLOCK)
+        for form in sorted(variants(name)):
+            yield form, _Pattern(BLOCK, exact=normalize_name(form),
+                                 generated=normalize_name(form) != normalize_name(name))
 
 
-def _build(entities: Iterable[Entity], blockers: Iterable[str]) -> ahocorasick.Automaton | None:
+def _table(entities: Iterable[Entity], blockers: Iterable[str]
+           ) -> tuple[dict[str, list[_Pattern]], set[str], list[Dropped]]:
+    """{key: patterns}, the contested keys (exact spellings only) and the forms dropped."""
     table: dict[str, list[_Pattern]] = {}
     for name, pattern in _patterns(entities, blockers):
-        key = normalize_name(name)
+        key = match_key(name)
         if key and pattern not in table.setdefault(key, []):
             table[key].append(pattern)
+    contested, dropped = set(), []
+    for key, patterns in table.items():
+        owners = {p.slug for p in patterns}
+        if len(owners) < 2:
+            continue
+        contested.add(key)
+        for p in patterns:
+            others = sorted({q.slug for q in patterns if q.slug != p.slug and q.exact != p.exact},
+                            key=lambda slug: (not slug, slug))  # a profile before a look-alike
+            if others and p.role != BLOCK:
+                dropped.append(Dropped(p.slug, p.exact, others[0]))
+        table[key] = [p for p in patterns if not p.generated]
+    return {k: v for k, v in table.items() if v}, contested, sorted(set(dropped), key=str)
+
+
+def _build(table: dict[str, list[_Pattern]], contested: set[str]
+           ) -> ahocorasick.Automaton | None:
     if not table:
         return None
     automaton = ahocorasick.Automaton()
     for key, patterns in table.items():
-        automaton.add_word(key, (len(key), tuple(patterns), _fixed_role(patterns)))
+        fixed = None if key in contested else _fixed_role(patterns)
+        automaton.add_word(key, (len(key), tuple(patterns), fixed, key in contested))
     automaton.make_automaton()
     return automaton
 
 
 def _fixed_role(patterns: list[_Pattern]) -> tuple[str, tuple[tuple[str, str], ...]] | None:
     """The classification of a key whose patterns do not depend on how it is written."""
-    if any(p.acronym or p.role == SHORT for p in patterns):
+    if any(p.acronym or p.role != NAME and p.role != BLOCK for p in patterns):
         return None
     return _classify(tuple(patterns), "")
 
@@ -114,11 +168,30 @@ def _ends_word(s: str, end: int) -> bool:
     return end == len(s) or not is_word_char(s[end])
 
 
+_AND_BEFORE = re.compile(r"\b([A-Z][^\W\d_]+) (?:and|&) ")
+_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("«", "»"))
+
+
+def _balanced(surface: str) -> bool:
+    return surface.count('"') % 2 == 0 and all(
+        surface.count(a) == surface.count(b) for a, b in _PAIRS)
+
+
+def _paired(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Quotation marks and brackets inside a name come in pairs: a name ending inside quotes
+    takes the closing one (Ryan "the Chaldean"), and 'Qods) Force' is no name."""
+    for lo, hi in ((start, end), (start, end + 1), (start - 1, end)):
+        if 0 <= lo and hi <= len(text) and _balanced(text[lo:hi]):
+            if (lo, hi) == (start, end) or not text[lo:hi][0 if lo < start else -1].isalnum():
+                return lo, hi
+    return None
+
+
 def _written_ok(pattern: _Pattern, surface: str) -> bool:
-    """Acronyms only in capitals; Latin surnames only capitalised."""
+    """Acronyms only in capitals; Latin surnames and kunyas only capitalised."""
     if pattern.acronym:
         return not any(c.islower() for c in surface)
-    if pattern.role == SHORT:
+    if pattern.role in (SHORT, CONTEXT):
         return not surface[:1].islower()
     return True
 
@@ -128,7 +201,7 @@ def _classify(
 ) -> tuple[str, tuple[tuple[str, str], ...]] | None:
     """The role a hit plays (a blocker beats a name beats a surname) and its owners."""
     valid = [p for p in patterns if _written_ok(p, surface)]
-    for role in (BLOCK, NAME, SHORT):
+    for role in (BLOCK, NAME, SHORT, CONTEXT):
         owners = sorted({(p.slug, p.kind) for p in valid if p.role == role})
         if owners:
             return role, tuple(owners)
@@ -143,9 +216,11 @@ def _leftmost_longest(spans: list[_Span]) -> list[_Span]:
     return chosen
 
 
-def _pick(owners: tuple[tuple[str, str], ...], context: set[str]) -> tuple[str, str] | None:
-    """The one owner of an ambiguous name, if the document's full names single it out."""
-    if len(owners) == 1:
+def _pick(span: _Span, context: set[str]) -> tuple[str, str] | None:
+    """The one owner of a name, if the document's full names single it out; kunyas and
+    Arabic surnames only for a person the document has named in full."""
+    owners = span.owners
+    if len(owners) == 1 and span.role != CONTEXT:
         return owners[0]
     named = [owner for owner in owners if owner[0] in context]
     return named[0] if len(named) == 1 else None
@@ -155,7 +230,13 @@ class Linker:
     """Finds mentions of entities in text; build once, use for many documents."""
 
     def __init__(self, entities: Iterable[Entity], blockers: Iterable[str] = ()) -> None:
-        self._automaton = _build(list(entities), list(blockers))
+        entities = list(entities)
+        table, contested, self.dropped = _table(entities, list(blockers))
+        self._automaton = _build(table, contested)
+        self._own_words = {e.slug: {consonants(w) for n in e.names for w in n.split()}
+                           for e in entities}
+        self._name_words = {e.slug: {w for n in e.names for w in match_key(n).split()}
+                            for e in entities if e.kind == "leader"}  # people have relatives
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in `text`, sorted by start and non-overlapping."""
@@ -163,30 +244,85 @@ class Linker:
         context = {s.owners[0][0] for s in spans if s.role == NAME and len(s.owners) == 1}
         mentions = []
         for span in spans:
-            owner = _pick(span.owners, context) if span.role != BLOCK else None
+            owner = _pick(span, context) if span.role != BLOCK else None
+            if owner and span.surname and self._relative_named(text, span, owner[0], context):
+                continue
             if owner:
                 mentions.append(
                     Mention(owner[0], owner[1], span.start, span.end, text[span.start : span.end])
                 )
-        return mentions
+        return self._coordinated(text, mentions)
+
+    def _coordinated(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """'Qays and Laith al-Khazali': the first given name shares the surname after the
+        second, and is linked when that full name is a profile's."""
+        taken = {(m.start, m.end) for m in mentions}
+        found = list(mentions)
+        for mention in mentions:
+            before = _AND_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            rest = mention.text.split(None, 1)[1:]
+            if not before or not rest or before.end() != mention.start:
+                continue
+            given = before.group(1)
+            spans = self._spans(f"{given} {rest[0]}")
+            if (len(spans) == 1 and spans[0].role == NAME and len(spans[0].owners) == 1
+                    and spans[0].start == 0 and spans[0].owners[0][0] != mention.slug
+                    and spans[0].end == len(given) + 1 + len(rest[0])
+                    and (before.start(1), before.end(1)) not in taken):
+                slug, kind = spans[0].owners[0]
+                found.append(Mention(slug, kind, before.start(1), before.end(1), given))
+        return sorted(found, key=lambda m: m.start)
+
+    def _relative_named(self, text: str, span: _Span, owner: str, context: set[str]) -> bool:
+        """Another person of the same surname named in full (a brother, a father) and not the
+        owner: the surname alone is not linked. (With both named, the profile that lists the
+        surname among its short names keeps it.)"""
+        if owner in context:
+            return False
+        surname = match_key(text[span.start:span.end]).split()[-1:]
+        return any(surname and surname[0] in self._name_words.get(slug, ())
+                   for slug in context - {owner})
 
     def _spans(self, text: str) -> list[_Span]:
         """Every resolved hit, including blockers and ambiguous surnames."""
         if self._automaton is None:
             return []
-        norm = normalize(text)
+        norm = fold_spellings(normalize(text))
         return _leftmost_longest(list(self._hits(norm, text)))
 
-    def _hits(self, norm: Normalized, text: str) -> Iterator[_Span]:
+    def _hits(self, norm: Folded, text: str) -> Iterator[_Span]:
         s = norm.text
-        for last, (length, patterns, fixed) in self._automaton.iter(s):
+        for last, (length, patterns, fixed, contested) in self._automaton.iter(s):
             first = last - length + 1
             if not (_starts_word(s, first) and _ends_word(s, last + 1)):
                 continue
             start, end = norm.original_span(first, last + 1)
-            found = fixed or _classify(patterns, text[start:end])
+            paired = _paired(text, start, end)
+            if paired is None:
+                continue
+            start, end = paired
+            surface = text[start:end]
+            if contested:
+                written = normalize_name(surface)
+                patterns = tuple(p for p in patterns if p.exact == written)
+            found = fixed or _classify(patterns, surface)
+            if found and found[0] in (SHORT, CONTEXT) and self._another(
+                    patterns, found, text, start, end):
+                continue
             if found:
-                yield _Span(start, end, found[0], found[1])
+                surname = any(p.surname for p in patterns if p.role == found[0])
+                yield _Span(start, end, found[0], found[1], surname)
+
+    def _another(self, patterns: tuple[_Pattern, ...], found: tuple[str, tuple[tuple[str, str], ...]],
+                 text: str, start: int, end: int) -> bool:
+        """A surname after a given name none of its owners bears: another person; before
+        Brigade or Movement: a group named after the person."""
+        if not any(p.surname for p in patterns if p.role == found[0]):
+            return False
+        if names_a_group(text, end):
+            return True
+        own = set().union(*(self._own_words.get(slug, set()) for slug, _ in found[1]))
+        return another_person(text, start, own)
 
 
 def _collapse(text: str) -> str:
@@ -349,9 +485,42 @@ def _candidate_names(text: str, spans: list[_Span]) -> Iterator[str]:
                 yield " ".join(text[name[0].start : name[-1].end].split())
 
 
+# Countries and well-known places: never worth a profile, so never suggested.
+KNOWN_PLACES = frozenset(normalize_name(n) for n in """
+    United States|United States of America|United Kingdom|United Nations|European Union|
+    Iraq|Iran|Syria|Israel|Lebanon|Jordan|Kuwait|Saudi Arabia|Turkey|Yemen|Qatar|Bahrain|Egypt|
+    Gulf|Persian Gulf|Middle East|Baghdad|Green Zone|Tehran|Damascus|Beirut|Washington|
+    White House|Pentagon|State Department|Erbil|Basra|Mosul|Najaf|Karbala|Kirkuk|Anbar|Diyala|
+    Kurdistan|Kurdistan Region|Gaza|West Bank|Tel Aviv|Jerusalem|Red Sea|Ain al-Asad|
+    العراق|إيران|ايران|سوريا|سورية|إسرائيل|لبنان|الولايات المتحدة|الولايات المتحدة الأمريكية|
+    بغداد|المنطقة الخضراء|طهران|دمشق|بيروت|واشنطن|البيت الأبيض|الأمم المتحدة|البصرة|الموصل|
+    النجف|كربلاء|أربيل|كردستان
+""".replace("\n", "").split("|"))
+_AR = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"  # Arabic letters, not its punctuation
+_ARABIC_NAME = re.compile(
+    f"(?<![{_AR}])((?:أبو|ابو) [{_AR}]+(?: ال[{_AR}]+)?|[{_AR}]+(?: [{_AR}]+)? ال[{_AR}]+)(?![{_AR}])")
+
+
+def _arabic_names(text: str, spans: list[_Span]) -> Iterator[str]:
+    """Kunyas (أبو ...) and a common given name with a surname (حسين فالح اللامي)."""
+    from generator.relatives import arabic_given_name
+    starts = [span.start for span in spans]
+    for m in _ARABIC_NAME.finditer(text):
+        words = m.group().split()
+        if words[0] not in ("أبو", "ابو") and not arabic_given_name(words[0]):
+            continue
+        token = _Token(m.start(), m.end(), m.group())
+        if not _covered(token, spans, starts):
+            yield m.group()[1:] if words[0][1:] and arabic_given_name(words[0][1:]) else m.group()
+
+
 def unmatched_names(texts: Iterable[str], linker: Linker) -> list[tuple[str, int]]:
-    """Person- or organisation-like names no profile or blocker covers, most frequent first."""
+    """Person- or organisation-like names, Latin or Arabic, that no profile, blocker or
+    well-known place covers, most frequent first."""
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update(_candidate_names(text, linker._spans(text)))
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        spans = linker._spans(text)
+        counts.update(_candidate_names(text, spans))
+        counts.update(_arabic_names(text, spans))
+    kept = {name: n for name, n in counts.items() if normalize_name(name) not in KNOWN_PLACES}
+    return sorted(kept.items(), key=lambda item: (-item[1], item[0]))

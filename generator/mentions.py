@@ -7,9 +7,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from generator.families import arabic_surnames
 from generator.link import Entity, Linker, Mention, snippet, unmatched_names
 from generator.markdown_text import paragraphs
-from generator.records import Catalogue, Document, Leader
+from generator.records import Catalogue, Document, Leader, Profile
 
 log = logging.getLogger(__name__)
 PARAGRAPH_BREAK = "\n\n"
@@ -30,6 +31,7 @@ class LinkedDocument:
 
     paragraphs: tuple[tuple[str, tuple[Mention, ...]], ...]
     counts: tuple[tuple[str, int], ...]   # (profile slug, mentions), most mentioned first
+    title: tuple[Mention, ...] = ()       # mentions in the headline (counted above too)
 
 
 @dataclass
@@ -41,13 +43,32 @@ class Links:
 
 def make_linker(catalogue: Catalogue) -> Linker:
     """One matcher for the whole catalogue; place names block look-alikes (Sadr City)."""
-    entities = [Entity(p.slug, "leader" if isinstance(p, Leader) else "militia", p.names,
-                       p.short_names if isinstance(p, Leader) else ())
-                for p in catalogue.profiles]
+    entities = [_entity(p) for p in catalogue.profiles]
     blockers = [name for place in catalogue.places.values()
                 for name in (place.name, place.arabic) if name]
     blockers += [name for profile in catalogue.profiles for name in profile.look_alikes]
     return Linker(entities, blockers)
+
+
+def spelling_warnings(catalogue: Catalogue) -> list[str]:
+    """One warning line per spelling whose family overlaps another profile's name or a
+    look-alike: generated forms there are dropped, written ones link only as written."""
+    lines = []
+    for dropped in make_linker(catalogue).dropped:
+        profile = catalogue.profile(dropped.slug)
+        other = (f"a name of {dropped.other}" if dropped.other
+                 else "a look-alike or a place name")
+        where = profile.path if profile else dropped.slug
+        lines.append(f"warning: {where}: spellings like {dropped.form!r} (this profile's) also "
+                     f"fit {other}: only the spelling written in a profile is linked there")
+    return lines
+
+
+def _entity(profile: Profile) -> Entity:
+    if not isinstance(profile, Leader):
+        return Entity(profile.slug, "militia", profile.names)
+    return Entity(profile.slug, "leader", profile.names, profile.short_names, profile.kunyas,
+                  arabic_surnames(profile.arabic, profile.short_names))
 
 
 def document_text(document: Document) -> tuple[str, list[tuple[int, str]]]:
@@ -59,19 +80,35 @@ def document_text(document: Document) -> tuple[str, list[tuple[int, str]]]:
     return PARAGRAPH_BREAK.join(p for _, p in offsets), offsets
 
 
+def find_with_title(linker: Linker, title: str, text: str) -> tuple[list[Mention], list[Mention]]:
+    """(mentions in the title, mentions in the text): read as one, so a full name in the
+    headline lets the body use the surname alone; title offsets are within the title."""
+    head = " ".join(title.split())
+    if not head:
+        return [], linker.find(text)
+    offset = len(head) + len(PARAGRAPH_BREAK)
+    found = linker.find(head + PARAGRAPH_BREAK + text)
+    in_title = [m for m in found if m.end <= len(head)]
+    in_text = [Mention(m.slug, m.kind, m.start - offset, m.end - offset, m.text)
+               for m in found if m.start >= offset]
+    return in_title, in_text
+
+
 def link_documents(catalogue: Catalogue, linker: Linker | None = None) -> Links:
     linker = linker or make_linker(catalogue)
     links = Links()
     together: Counter[tuple[str, str]] = Counter()
     for document in catalogue.documents.values():
         text, offsets = document_text(document)
-        mentions = linker.find(text)
-        links.documents[document.slug] = _split(mentions, offsets)
+        in_title, body = find_with_title(linker, document.title or "", text)
+        links.documents[document.slug] = _split(body, offsets, in_title)
+        mentions = body + in_title
         counts = Counter(m.slug for m in mentions)
         for slug, count in counts.items():
             first = next(m for m in mentions if m.slug == slug)
+            around = text if first in body else " ".join((document.title or "").split())
             links.backlinks.setdefault(slug, []).append(
-                Backlink(document, count, snippet(text, first)))
+                Backlink(document, count, snippet(around, first)))
         together.update(combinations(sorted(counts), 2))
     for backlinks in links.backlinks.values():
         backlinks.sort(key=lambda b: (b.document.published, b.document.slug), reverse=True)
@@ -80,14 +117,16 @@ def link_documents(catalogue: Catalogue, linker: Linker | None = None) -> Links:
     return links
 
 
-def _split(mentions: list[Mention], offsets: list[tuple[int, str]]) -> LinkedDocument:
+def _split(mentions: list[Mention], offsets: list[tuple[int, str]],
+           in_title: list[Mention] = ()) -> LinkedDocument:
     result = []
     for start, paragraph in offsets:
         inside = tuple(Mention(m.slug, m.kind, m.start - start, m.end - start, m.text)
                        for m in mentions if start <= m.start and m.end <= start + len(paragraph))
         result.append((paragraph, inside))
-    counts = Counter(m.slug for m in mentions)
-    return LinkedDocument(tuple(result), tuple(sorted(counts.items(), key=lambda c: (-c[1], c[0]))))
+    counts = Counter(m.slug for m in [*mentions, *in_title])
+    return LinkedDocument(tuple(result), tuple(sorted(counts.items(), key=lambda c: (-c[1], c[0]))),
+                          tuple(in_title))
 
 
 def _co_mentions(together: Counter[tuple[str, str]]) -> dict[str, list[tuple[str, int]]]:

@@ -2,7 +2,8 @@
 
 The normalised form is casefolded, stripped of diacritics, Arabic harakat and
 tatweel, with Arabic letter variants unified, apostrophes and ayn marks
-deleted, hyphens and underscores turned into spaces and whitespace collapsed.
+deleted, hyphens, underscores, quotation marks and brackets turned into spaces and whitespace
+collapsed.
 Every normalised character remembers the original character it came from,
 so a match found in the normalised text can be reported in the original.
 """
@@ -16,6 +17,7 @@ from functools import cache
 
 APOSTROPHES = frozenset("'’‘‛`´′ʹʻʼʽʾʿ")
 DASHES = frozenset("-_‐‑‒–—―−﹣－")
+QUOTES = frozenset('"“”„‟«»‹›「」()[]{}')  # inside names: Wissam "Abu Bakr" al-Saadi
 TATWEEL = "ـ"
 ARABIC_LETTERS = {
     "أ": "ا",
@@ -56,7 +58,7 @@ def fold_char(ch: str) -> str:
     """The normalised form of one character: "", " ", "'" or folded letters."""
     if ch in APOSTROPHES:
         return _APOS
-    if ch in DASHES or ch.isspace():
+    if ch in DASHES or ch in QUOTES or ch.isspace():
         return " "
     if ch == TATWEEL or unicodedata.category(ch) == "Cf":
         return ""

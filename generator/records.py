@@ -311,6 +311,10 @@ class Leader(Profile):
     short_names: tuple[str, ...] = spec(f.list_of(f.text), many=True,
                                         help="surname-only forms; linked only where unambiguous",
                                         example="[Khazali]")
+    kunyas: tuple[str, ...] = spec(f.list_of(f.text), many=True,
+                                   help="a kunya or given name used alone; linked only once the "
+                                        "document has named the person in full",
+                                   example="[Abu Mahdi, أبو مهدي]")
     pseudonymous: bool | None = spec(f.boolean, help="true for a nom de guerre whose holder is "
                                      "not publicly identified")
     born: SourcedDate | None = spec(entry=SourcedDate, help="date of birth")

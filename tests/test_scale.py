@@ -73,8 +73,9 @@ def test_editing_one_leader_rewrites_only_the_pages_that_show_it(tmp_path):
     showing = {path.relative_to(docs).as_posix() for path in docs.rglob("*")
                if path.is_file() and marker.encode() in path.read_bytes()}
     assert "leaders/qais-al-khazali.md" in showing
-    showing.add("data/index.md")  # the data page lists the downloads' sizes, which changed
-    assert report.files_written == len(showing), (sorted(showing), report.files_written)
+    # plus, at most, the data page, which lists the downloads' sizes (rounded, so not always)
+    assert len(showing) <= report.files_written <= len(showing) + 1, \
+        (sorted(showing), report.files_written)
     assert report.files_removed == 0
 
 

@@ -1,0 +1,215 @@
+"""Linking that holds on real articles: spelling families, kunyas, Arabic short forms,
+relatives, quotation marks, headlines, and what `make check` and `make suggest` say about them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.families import arabic_surnames, variants
+from generator.link import Entity, Linker, unmatched_names
+from generator.mentions import find_with_title
+from generator.normalize import normalize_name
+from generator.pipeline import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+ENTITIES = (
+    Entity("asaib-ahl-al-haq", "militia", ("Asa'ib Ahl al-Haq", "عصائب أهل الحق")),
+    Entity("harakat-hezbollah-al-nujaba", "militia", ("Harakat Hezbollah al-Nujaba",
+                                                     "Harakat al-Nujaba")),
+    Entity("kataib-hezbollah", "militia", ("Kataib Hezbollah", "Hezbollah Brigades", "KH")),
+    Entity("popular-mobilization-units", "militia", ("Popular Mobilization Forces",
+                                                    "Hashd al-Shaabi")),
+    Entity("qais-al-khazali", "leader", ("Qais al-Khazali", "قيس الخزعلي"), ("Khazali",),
+           ("Qais",), arabic_surnames("قيس الخزعلي", ("Khazali",))),
+    Entity("laith-al-khazali", "leader", ("Laith al-Khazali",), (), ("Laith",)),
+    Entity("abu-mahdi-al-muhandis", "leader", ("Abu Mahdi al-Muhandis", "أبو مهدي المهندس"),
+           ("Muhandis",), ("Abu Mahdi",), arabic_surnames("أبو مهدي المهندس", ("Muhandis",))),
+    Entity("hadi-al-amiri", "leader", ("Hadi al-Amiri", "هادي العامري"), ("Amiri",), (),
+           arabic_surnames("هادي العامري", ("Amiri",))),
+    Entity("abu-ali-al-askari", "leader", ("Abu Ali al-Askari",)),
+    Entity("muqtada-al-sadr", "leader", ("Muqtada al-Sadr", "مقتدى الصدر"), ("Sadr",), (),
+           arabic_surnames("مقتدى الصدر", ("Sadr",))),
+    Entity("abu-baqir-al-saadi", "leader", ('Wissam Mohammed "Abu Bakr" al-Saadi',)),
+    Entity("adel-abdul-mahdi", "leader", ("Adel Abdul-Mahdi", "عادل عبد المهدي"),
+           ("Abdul-Mahdi",), (), arabic_surnames("عادل عبد المهدي", ("Abdul-Mahdi",))),
+)
+LINKER = Linker(ENTITIES, ("Sadr City", "مدينة الصدر"))
+
+
+def links(text: str, linker: Linker = LINKER) -> list[tuple[str, str]]:
+    return [(m.slug, m.text) for m in linker.find(text)]
+
+
+@pytest.mark.parametrize("text, slug", [
+    ("Fighters of Asayib Ahl al-Haq left.", "asaib-ahl-al-haq"),
+    ("Fighters of Assaib Ahl al-Haqq left.", "asaib-ahl-al-haq"),
+    ("Fighters of Asaeb Ahl el-Haq left.", "asaib-ahl-al-haq"),
+    ("He met Abu Mahdi al-Mohandes.", "abu-mahdi-al-muhandis"),
+    ("He met Abu Mahdi al-Mouhandis.", "abu-mahdi-al-muhandis"),
+    ("He met Qays al-Khazaali.", "qais-al-khazali"),
+    ("He met Qais Alkhazali.", "qais-al-khazali"),
+    ("He met Hadi Alamiri.", "hadi-al-amiri"),
+    ("He met Hadi el-Ameri.", "hadi-al-amiri"),
+    ("He met Abu Ali al-Askeri.", "abu-ali-al-askari"),
+    ("The Popular Mobilization Force paraded.", "popular-mobilization-units"),
+    ("The Hashd ash-Sha'bi paraded.", "popular-mobilization-units"),
+    ("The Nujaba Movement fired.", "harakat-hezbollah-al-nujaba"),
+    ("The Brigades of Hezbollah fired.", "kataib-hezbollah"),
+    ("Kataeb Hizbollah fired.", "kataib-hezbollah"),
+])
+def test_a_spelling_of_the_family_is_linked(text, slug) -> None:
+    assert [s for s, _ in links(text)] == [slug]
+
+
+def test_the_whole_written_name_is_linked_not_its_folded_form() -> None:
+    assert links("Qays al-Khazaali's men.") == [("qais-al-khazali", "Qays al-Khazaali")]
+    assert links("Asa’ib Ahl al-Haqq.") == [("asaib-ahl-al-haq", "Asa’ib Ahl al-Haqq")]
+
+
+def test_acronyms_keep_their_letters() -> None:
+    assert links("KH fired; K. and kh did not.") == [("kataib-hezbollah", "KH")]
+
+
+def test_a_caption_in_capitals_is_read_as_names() -> None:
+    assert links("QAYS AL-KHAZAALI, leader of AAH.") == [("qais-al-khazali", "QAYS AL-KHAZAALI")]
+
+
+def test_variants_of_one_alias() -> None:
+    assert {"alkhazali", "al khazali", "khazali"} <= {normalize_name(v) for v in
+                                                      variants("al-Khazali")}
+    assert "Popular Mobilization Force" in variants("Popular Mobilization Forces", group=True)
+    assert "Nujaba Movement" in variants("Harakat al-Nujaba", group=True)
+    assert "Brigades of Hezbollah" in variants("Hezbollah Brigades", group=True)
+
+
+def test_a_generated_spelling_another_profile_owns_is_dropped_and_reported() -> None:
+    linker = Linker([Entity("hadi-al-amiri", "leader", ("Hadi al-Amiri",)),
+                     Entity("hadi-al-ameri", "leader", ("Hadi al-Ameri",))],
+                    ["Hadi al-Amery"])
+    assert links("Hadi al-Amiri and Hadi al-Ameri; Hadi al-Amery.", linker) == [
+        ("hadi-al-amiri", "Hadi al-Amiri"), ("hadi-al-ameri", "Hadi al-Ameri")]
+    assert {(d.slug, d.form, d.other) for d in linker.dropped} >= {
+        ("hadi-al-amiri", "hadi al amiri", "hadi-al-ameri"),
+        ("hadi-al-ameri", "hadi al ameri", "hadi-al-amiri")}
+
+
+def test_make_check_warns_of_a_dropped_spelling(minimal_tree) -> None:
+    (minimal_tree / "leaders" / "oumar-test.md").write_text(
+        "---\nname: Oumar Test\n---\n", "utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "--content", str(minimal_tree),
+                             "check"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stdout.splitlines() if line.startswith("warning:")]
+    assert warnings and all("oumar-test.md" in line or "omar-test.md" in line
+                            for line in warnings), result.stdout
+    assert any("also fit a name of omar-test" in line for line in warnings), warnings
+
+
+def test_a_kunya_alone_is_linked_only_once_the_person_is_named_in_full() -> None:
+    assert links("Abu Mahdi spoke.") == []
+    assert links("Abu Mahdi al-Muhandis died. Abu Mahdi was 66.") == [
+        ("abu-mahdi-al-muhandis", "Abu Mahdi al-Muhandis"), ("abu-mahdi-al-muhandis", "Abu Mahdi")]
+    assert links("Qais and Laith al-Khazali were sanctioned; Qais al-Khazali spoke.") == [
+        ("qais-al-khazali", "Qais"), ("laith-al-khazali", "Laith al-Khazali"),
+        ("qais-al-khazali", "Qais al-Khazali")]
+
+
+def test_arabic_surnames_follow_the_latin_rules() -> None:
+    assert arabic_surnames("أبو مهدي المهندس", ("Muhandis",)) == ("المهندس",)
+    assert variants("المهندس") == {"المهندس", "للمهندس"}
+    assert arabic_surnames("عادل عبد المهدي", ("Abdul-Mahdi",)) == ("عبد المهدي",)
+    assert arabic_surnames("أبو علي العسكري", ()) == ()  # no Latin surname, no Arabic one
+    assert links("قال الخزعلي") == []  # never named in full
+    assert [s for s, _ in links("قيس الخزعلي زعيم العصائب. وقال الخزعلي")] == [
+        "qais-al-khazali", "qais-al-khazali"]
+    assert links("أبو مهدي المهندس. وكان للمهندس دور") == [
+        ("abu-mahdi-al-muhandis", "أبو مهدي المهندس"), ("abu-mahdi-al-muhandis", "للمهندس")]
+
+
+@pytest.mark.parametrize("text", [
+    "Qais al-Khazali's brother Hassan al-Khazali was arrested.",
+    "Muqtada al-Sadr honoured Mohammed al-Sadr, his father.",
+    "Hadi al-Amiri denied that Abu Ali al-Amiri was there.",
+    "مقتدى الصدر يستذكر والده محمد الصدر",
+    "هادي العامري و أبو علي العامري",
+    "مقتدى الصدر في مضيف آل الصدر",
+])
+def test_another_given_name_before_a_known_surname_is_another_person(text) -> None:
+    assert len(links(text)) == 1
+
+
+def test_a_surname_alone_is_not_linked_when_a_relative_is_named_in_full() -> None:
+    assert links("Laith al-Khazali was freed. Khazali thanked Iran.") == [
+        ("laith-al-khazali", "Laith al-Khazali")]
+    assert links("Qais al-Khazali spoke. Khazali thanked Iran.") == [
+        ("qais-al-khazali", "Qais al-Khazali"), ("qais-al-khazali", "Khazali")]
+    network = Linker([*ENTITIES, Entity("aah", "militia", ("Khazali Network",))])
+    assert [m.slug for m in network.find("The Khazali Network grew. Khazali spoke.")] == [
+        "aah", "qais-al-khazali"]  # a group named after him is no relative
+    both = "Qais al-Khazali and his brother Laith al-Khazali. Khazali spoke."
+    assert [m.slug for m in LINKER.find(both)][-1] == "qais-al-khazali"  # his short name
+
+
+def test_a_given_name_joined_to_a_relative_s_full_name_is_that_person() -> None:
+    assert links("Qays and Laith al-Khazali were designated.") == [
+        ("qais-al-khazali", "Qays"), ("laith-al-khazali", "Laith al-Khazali")]
+    assert links("Hassan and Laith al-Khazali were designated.") == [
+        ("laith-al-khazali", "Laith al-Khazali")]
+
+
+def test_a_title_or_an_adjective_before_a_surname_does_not_make_another_person() -> None:
+    text = "Sheikh Khazali, Iraqi Khazali loyalists, Iraq's Khazali, Iran-backed Khazali. Then Khazali"
+    assert [s for s, _ in links(text)] == ["qais-al-khazali"] * 5
+
+
+def test_a_surname_naming_a_group_is_not_the_person() -> None:
+    assert links("Abu Mahdi al-Muhandis. The al-Muhandis Brigade formed.") == [
+        ("abu-mahdi-al-muhandis", "Abu Mahdi al-Muhandis")]
+
+
+def test_quotation_marks_and_brackets_inside_names() -> None:
+    assert links('Wissam Mohammed "Abu Bakr" al-Saadi') == [
+        ("abu-baqir-al-saadi", 'Wissam Mohammed "Abu Bakr" al-Saadi')]
+    for text in ('Wissam Mohammed “Abu Bakr” al-Saadi', "Wissam Mohammed (Abu Bakr) al-Saadi",
+                 "Wissam Mohammed Abu Bakr al-Saadi"):
+        assert [s for s, _ in links(text)] == ["abu-baqir-al-saadi"], text
+    assert links("Wissam Mohammed (Abu Bakr al-Saadi") == []  # a bracket cut in two
+    chaldean = Linker([Entity("rayan-al-kildani", "leader", ("Ryan the Chaldean",))])
+    assert links('Ryan "the Chaldean" leads them.', chaldean) == [
+        ("rayan-al-kildani", 'Ryan "the Chaldean"')]
+
+
+def test_a_name_only_in_the_headline_is_linked() -> None:
+    in_title, in_body = find_with_title(LINKER, "Khazali sanctioned", "Qais al-Khazali spoke.")
+    assert [(m.slug, m.text, m.start) for m in in_title] == [("qais-al-khazali", "Khazali", 0)]
+    assert [(m.slug, m.start) for m in in_body] == [("qais-al-khazali", 0)]
+
+
+def test_the_document_page_lists_a_profile_named_only_in_its_headline(minimal_tree, tmp_path):
+    (minimal_tree / "documents" / "wire-2020-03-01-headline.md").write_text(
+        "---\ntitle: Omar Test sanctioned\noutlet: Test Wire\npublished: 2020-03-01\n---\n"
+        "The sanctions were announced on Monday.\n", "utf-8")
+    generate(minimal_tree, tmp_path / "docs")
+    page = (tmp_path / "docs" / "documents" / "wire-2020-03-01-headline.md").read_text("utf-8")
+    assert "## Profiles mentioned" in page
+    assert "[Omar Test](../leaders/omar-test.md)" in page.split("## Profiles mentioned")[1]
+
+
+def test_suggest_ranks_uncovered_names_arabic_included_and_skips_places() -> None:
+    texts = ["Qais al-Khazali and his brother Hassan al-Khazali met in the Green Zone.",
+             "The United States and Hassan al-Khazali. Iraq and Iran.",
+             "وقال حسين فالح اللامي إن أبو علي البصري في بغداد"]
+    names = dict(unmatched_names(texts, LINKER))
+    assert names["Hassan al-Khazali"] == 2
+    assert "حسين فالح اللامي" in names and "أبو علي البصري" in names
+    assert not {"Green Zone", "United States", "Iraq", "Iran", "بغداد"} & set(names)
+
+
+def test_make_suggest_takes_a_limit(minimal_tree) -> None:
+    result = subprocess.run(["make", "-s", "suggest", f"CONTENT={minimal_tree}", "LIMIT=1"],
+                            capture_output=True, text=True, cwd=ROOT, check=True)
+    assert len([line for line in result.stdout.splitlines() if line.strip()]) <= 1
