@@ -5,12 +5,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import unicodedata
 from typing import Any
 
 from generator import border
 from generator.errors import Problems
 from generator.fields import closest
+from generator.normalize import normalize_name
 from generator.records import Catalogue, Incident, Leader, Militia, Place, Profile
 from generator.sanitize import removed_markup
 
@@ -265,11 +265,10 @@ def _not_future(record: Any, key: str, value: str, problems: Problems) -> None:
 
 
 def name_key(name: str) -> str:
-    """How two names compare for collisions: case, accents, apostrophes and hyphens ignored."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
-    kept = re.sub(r"['’ʿʻ`‘]", "", kept)
-    return " ".join(re.sub(r"[-_]", " ", kept).split())
+    """How two names compare, for collisions, scaffolds and the ACLED actor table: the linker's
+    own key (case, accents, harakat, apostrophes and ayn marks, every kind of dash, quotes and
+    brackets, Arabic letter forms), so two names check-equal exactly when they link-equal."""
+    return normalize_name(name)
 
 
 def _check_names(catalogue: Catalogue, problems: Problems) -> None:
