@@ -78,7 +78,7 @@ goldens: $(VENV)/.installed ## rewrite tests/fixtures/minimal-golden after an in
 
 lint: $(VENV)/.installed ## ruff and mypy over generator/ and tests/
 	$(VENV)/bin/ruff check generator tests bench
-	$(VENV)/bin/mypy generator
+	$(VENV)/bin/mypy
 
 test-fast: $(VENV)/.installed ## the tests without the browser and scale groups
 	$(PY) -m pytest -q -m "not browser and not slow"

@@ -211,7 +211,8 @@ def merge(current: dict[str, Any], before: dict[str, Any], after: dict[str, Any]
                 result[key] = after[key]
         elif not _same(current.get(key), after.get(key)):
             kept.append(key)
-    entries = current.get("attribution") if isinstance(current.get("attribution"), list) else []
+    listed = current.get("attribution")
+    entries: list[Any] = listed if isinstance(listed, list) else []
     own = [{**entry, "sources": _Flow(entry.get("sources") or [])} for entry in entries
            if isinstance(entry, dict) and entry.get("status") != "coded"]
     attribution = [*after.get("attribution", []), *own]
@@ -317,7 +318,7 @@ def document_text(path: Path, events: list[Event], export: Export | None = None)
     return f"---\n{dump_yaml(meta)}---\n" + "\n".join(lines) + "\n"
 
 
-def _ranked(counts: Counter[str]) -> list[tuple[str, int]]:
+def _ranked(counts: Counter[Any]) -> list[tuple[Any, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
@@ -344,7 +345,8 @@ _Dumper.add_representer(_Folded, lambda d, v: d.represent_scalar(
 
 def dump_yaml(data: dict[str, Any]) -> str:
     """YAML that reads back to exactly `data`; plain safe_dump style if the tuned one would not."""
-    options = dict(sort_keys=False, allow_unicode=True, width=96, default_flow_style=False)
+    options: dict[str, Any] = dict(sort_keys=False, allow_unicode=True, width=96,
+                                   default_flow_style=False)
     text = yaml.dump(data, Dumper=_Dumper, **options)
     if yaml.load(text, Loader=_Loader) != _plain(data):   # libyaml's loader: 10x faster
         text = yaml.safe_dump(_plain(data), **options)
@@ -508,7 +510,7 @@ def _plan_incident(event: Event, content: Path, others: list[Path], actors: Acto
         return
     old_block = current.get("acled") if isinstance(current.get("acled"), dict) else None
     if old_block is None:   # written by the importer before it kept ACLED's record
-        merged, kept = after, []
+        merged, kept = after, list[str]()
         diff = ["written before the import kept ACLED's fields: --update rewrites it whole"]
     else:
         cited = _cited(current, document)

@@ -127,8 +127,8 @@ def describe(noun: str, status: str, old: dict[str, Any] | None, new: dict[str, 
     if core == ["sources"] and grew:
         return "sources added", f"{len(grew)} source{'s' if len(grew) != 1 else ''} added."
     core = [key for key in core if key != "sources"]
-    words = {FIELD_WORDS.get(key) for key in core}
-    if core and len(words) == 1 and None not in words:
+    words = {FIELD_WORDS[key] for key in core if key in FIELD_WORDS}
+    if core and len(words) == 1 and all(key in FIELD_WORDS for key in core):
         return words.pop(), detail
     return f"{noun} updated", detail
 
@@ -176,8 +176,10 @@ def _body(text: str | None) -> str:
 
 
 def _record(catalogue: Catalogue, kind: str, slug: str) -> Any:
-    return {"militia": catalogue.militias, "leader": catalogue.leaders,
-            "document": catalogue.documents, "incident": catalogue.incidents}[kind].get(slug)
+    tables: dict[str, dict[str, Any]] = {
+        "militia": catalogue.militias, "leader": catalogue.leaders,
+        "document": catalogue.documents, "incident": catalogue.incidents}
+    return tables[kind].get(slug)
 
 
 def _title(record: Any) -> str | None:

@@ -93,7 +93,7 @@ def map_point(incident: Incident, catalogue: Catalogue, prefix: str,
     up = "../" * prefix.count("/")
     attributions = tuple(
         maps.Attribution(actor_name(a, catalogue) if (a.actor or a.actor_name) else "",
-                         f"{up}{catalogue.profile(a.actor).url}" if a.actor else None,
+                         f"{up}{_url_of(catalogue, a.actor)}" if a.actor else None,
                          status_label(a), a.by or "")
         for a in incident.attribution)
     sources = tuple(_source(catalogue, slug, up) for slug in incident.sources)
@@ -107,6 +107,11 @@ def map_point(incident: Incident, catalogue: Catalogue, prefix: str,
                          sources, status=status, place=place,
                          launch=(launch.latitude, launch.longitude, launch.name) if launch else None,
                          acled=acled_fields(incident))
+
+
+def _url_of(catalogue: Catalogue, slug: str) -> str:
+    found = catalogue.profile(slug)
+    return found.url if found else ""
 
 
 def status_label(entry: Any) -> str:

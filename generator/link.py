@@ -292,6 +292,7 @@ class Linker:
 
     def _hits(self, norm: Folded, text: str) -> Iterator[_Span]:
         s = norm.text
+        assert self._automaton is not None  # built before any text is matched
         for last, (length, patterns, fixed, contested) in self._automaton.iter(s):
             first = last - length + 1
             if not (_starts_word(s, first) and _ends_word(s, last + 1)):

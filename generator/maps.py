@@ -372,7 +372,7 @@ def _stable_ids() -> Iterator[None]:
     counter = itertools.count(1)
     original = branca.element.Element.__dict__["_generate_id"]
     with _ID_LOCK:
-        branca.element.Element._generate_id = classmethod(  # type: ignore[method-assign]
+        branca.element.Element._generate_id = classmethod(  # type: ignore[method-assign,assignment]
             lambda cls: f"{next(counter):d}"
         )
         branca.element.Template = _compiled  # type: ignore[assignment,misc]
@@ -409,7 +409,7 @@ def _build(points: Sequence[MapPoint], title: str, prefix: str, tiles_url: str |
     fmap = _new_map(bounds, prefix, height)
     if tiles_url:
         _add_tiles(fmap, tiles_url)
-    figure = fmap.get_root()
+    figure: Any = fmap.get_root()  # a branca Figure: title, header and html
     figure.title = _escape_text(title)
     figure.header.add_child(Element('<link rel="icon" href="data:,">'), name="no_favicon")
     figure.html.add_child(Element(f'<h1 class="im-visually-hidden">{_escape_text(title)}</h1>'),

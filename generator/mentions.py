@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -118,7 +119,7 @@ def link_documents(catalogue: Catalogue, linker: Linker | None = None) -> Links:
 
 
 def _split(mentions: list[Mention], offsets: list[tuple[int, str]],
-           in_title: list[Mention] = ()) -> LinkedDocument:
+           in_title: Sequence[Mention] = ()) -> LinkedDocument:
     result = []
     for start, paragraph in offsets:
         inside = tuple(Mention(m.slug, m.kind, m.start - start, m.end - start, m.text)

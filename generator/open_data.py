@@ -137,8 +137,8 @@ def build_data(catalogue: Catalogue, links: Links) -> DataSet:
     rows = {"roles.csv": _roles(catalogue), "relations.csv": _relations(catalogue),
             "designations.csv": _designations(catalogue), "claims.csv": _claims(catalogue),
             "documents.csv": _documents(catalogue, links)}
-    for name, table in rows.items():
-        table = list(table)
+    for name, produced in rows.items():
+        table = list(produced)
         data.files[f"{FOLDER}/{name}"] = csv_text([c for c, _ in CSV_FILES[name]],
                                                   table).encode("utf-8")
         data.rows[name] = len(table)
