@@ -20,6 +20,7 @@ from typing import TypeVar
 import yaml
 
 from generator import progress
+from generator.dossiers import existing_dossiers
 from generator.errors import BuildError, Problems
 from generator.folders import MARKER, exclusive, guard, mark, recover, staging_of, swap_in
 from generator.history import read_history
