@@ -233,3 +233,25 @@ def test_the_kataib_hezbollah_profile_prints_as_a_dossier(page, site_url, bundle
     for url in urls:
         assert re.sub(r"\s+", "", url) in flat, url
     assert "kataib-hezbollah" in flat and "Contentasof" in flat
+
+
+def test_arabic_in_search_results_is_marked(page, site_url):
+    page.goto(site_url)
+    page.click("label.md-search__icon, .md-search__input")
+    page.fill("input.md-search__input", "كتائب حزب الله")
+    page.keyboard.press("End")  # Material reads the query on keyup
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.wait_for_function("""() => [...document.querySelectorAll('.md-search-result [lang=ar]')]
+                              .length > 0""", timeout=5_000)
+    unmarked = page.evaluate(r"""() => {
+        const arabic = /[\u0600-\u06FF]/, found = [];
+        const walker = document.createTreeWalker(document.querySelector('.md-search-result'),
+                                                 NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+            const node = walker.currentNode;
+            if (arabic.test(node.data) && !node.parentElement.closest('[lang^=ar]'))
+                found.push(node.data.slice(0, 60));
+        }
+        return found;
+    }""")
+    assert not unmarked, unmarked
