@@ -20,7 +20,7 @@ OUTLET ?=
 DEST ?=
 UPDATE ?=
 COUNTRY ?= Iraq
-.PHONY: help site serve check report fields lint goldens test test-fast clean suggest corpus bench new import-acled deploy
+.PHONY: help site dossiers compress serve check report fields lint goldens test test-fast clean suggest corpus bench new import-acled deploy
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -37,8 +37,28 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/pip install --quiet -e '.[test]'
 	touch $@
 
+DOSSIERS ?= build/dossiers
+DOCS_DIR ?= build/docs
+SITE_DIR ?= site
 site: $(VENV)/.installed ## generate the pages and build the whole site into site/
-	$(PY) -m generator --content $(CONTENT) site --engine $(ENGINE)
+	BRIEFING_DOSSIERS=$(wildcard $(DOSSIERS)) $(PY) -m generator --content $(CONTENT) site \
+	  --out $(DOCS_DIR) --site-dir $(SITE_DIR) --engine $(ENGINE)
+
+dossiers: $(VENV)/.dossiers ## each profile as a PDF in build/dossiers/ (WeasyPrint), then site/ linking them
+	$(PY) -m generator --content $(CONTENT) site --out $(DOCS_DIR) --site-dir $(SITE_DIR) --engine $(ENGINE)
+	rm -rf $(DOSSIERS)
+	$(PY) -m generator --content $(CONTENT) dossiers --site-dir $(SITE_DIR) --out $(DOSSIERS)
+	BRIEFING_DOSSIERS=$(DOSSIERS) $(PY) -m generator --content $(CONTENT) site \
+	  --out $(DOCS_DIR) --site-dir $(SITE_DIR) --engine $(ENGINE)
+$(VENV)/.dossiers: $(VENV)/.installed pyproject.toml
+	@dpkg -s libpango-1.0-0 libpangoft2-1.0-0 >/dev/null 2>&1 || { echo "WeasyPrint needs Debian's pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0"; exit 1; }
+	$(VENV)/bin/pip install --quiet -e '.[dossiers]'
+	touch $@
+
+compress: ## pre-compress site/ for nginx gzip_static: a .gz beside every text file (docs/publishing.md)
+	find site -type f \( -name '*.html' -o -name '*.css' -o -name '*.js' -o -name '*.json' -o -name '*.svg' \
+	  -o -name '*.xml' -o -name '*.geojson' -o -name '*.csv' -o -name '*.txt' \) -size +1k -print0 \
+	  | xargs -0 -r gzip -9 -k -f -n
 
 # ENGINE=zensical: Material's successor builds the same site; installed on first use
 ifeq ($(ENGINE),zensical)
@@ -70,7 +90,13 @@ $(CHROMIUM):
 	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi
 
-test: $(VENV)/.installed $(VENV)/.zensical $(CHROMIUM) ## run every test, browser and scale groups included
+# axe-core for the accessibility tests, from npm at test time (pinned in package-lock.json)
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(VENV)/.installed $(VENV)/.zensical $(VENV)/.dossiers $(CHROMIUM) $(AXE) ## run every test, browser and scale groups included
 	$(PY) -m pytest -q
 
 goldens: $(VENV)/.installed ## rewrite tests/fixtures/minimal-golden after an intended change to the pages

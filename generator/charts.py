@@ -7,7 +7,8 @@ from html import escape
 from generator.maps import layer_colours
 from generator.network import EDGE_COLOURS, Edge, Node
 
-BAR, GAP, HEIGHT, LEFT, BOTTOM, TOP = 18, 4, 200, 36, 70, 16
+BAR, GAP, HEIGHT, LEFT, BOTTOM, TOP = 18, 4, 200, 36, 74, 16
+LEGEND = 230  # width of a legend column: the longest group names at 12 px
 
 
 def months_between(first: str, last: str) -> list[str]:
@@ -40,11 +41,13 @@ def incidents_chart(by_month: dict[str, dict[str, int]]) -> str:
                              f'fill="{colours[group]}"><title>{escape(month)}: {count} '
                              f'{escape(group)}</title></rect>')
         if index % 3 == 0:
-            parts.append(f'<text x="{x + BAR / 2}" y="{TOP + HEIGHT + 14}" font-size="10" '
+            parts.append(f'<text x="{x + BAR / 2}" y="{TOP + HEIGHT + 15}" font-size="12" '
                          f'text-anchor="middle">{month}</text>')
-    width = LEFT + len(months) * (BAR + GAP) + 10
-    parts += _legend(groups, colours, TOP + HEIGHT + 34)
-    return _svg(max(width, 320), TOP + HEIGHT + BOTTOM + 16 * ((len(groups) - 1) // 3), parts)
+    # wide enough for every legend column, so no group's name is cut off at the right edge
+    width = max(LEFT + len(months) * (BAR + GAP) + 10, LEFT + min(len(groups), 3) * LEGEND)
+    parts += _legend(groups, colours, TOP + HEIGHT + 36)
+    return _svg(max(width, 320), TOP + HEIGHT + BOTTOM + 18 * ((len(groups) - 1) // 3), parts,
+                label="Incidents per month by attributed group; the table below gives the numbers")
 
 
 def _axis(peak: int, scale: float, count: int) -> list[str]:
@@ -53,7 +56,7 @@ def _axis(peak: int, scale: float, count: int) -> list[str]:
              f'stroke="currentColor" stroke-width="1"/>']
     for tick in sorted({0, peak // 2, peak}):
         y = TOP + HEIGHT - tick * scale
-        parts.append(f'<text x="{LEFT - 8}" y="{y + 4:.1f}" font-size="10" '
+        parts.append(f'<text x="{LEFT - 8}" y="{y + 4:.1f}" font-size="12" '
                      f'text-anchor="end">{tick}</text>')
     return parts
 
@@ -61,9 +64,9 @@ def _axis(peak: int, scale: float, count: int) -> list[str]:
 def _legend(groups: list[str], colours: dict[str, str], top: int) -> list[str]:
     parts = []
     for index, group in enumerate(groups):
-        x, y = LEFT + (index % 3) * 220, top + (index // 3) * 16
-        parts.append(f'<rect x="{x}" y="{y - 9}" width="10" height="10" fill="{colours[group]}"/>'
-                     f'<text x="{x + 14}" y="{y}" font-size="11">{escape(group)}</text>')
+        x, y = LEFT + (index % 3) * LEGEND, top + (index // 3) * 18
+        parts.append(f'<rect x="{x}" y="{y - 10}" width="11" height="11" fill="{colours[group]}"/>'
+                     f'<text x="{x + 15}" y="{y}" font-size="12">{escape(group)}</text>')
     return parts
 
 
@@ -95,7 +98,7 @@ def network_svg(nodes: list[Node], edges: list[Edge], positions: dict[str, tuple
             else "#1565c0"
         parts.append(f'<a href="{escape(href[node.slug])}" target="_top">'
                      f'<circle cx="{x}" cy="{y}" r="7" fill="{fill}"/>'
-                     f'<text x="{x}" y="{y - 11}" font-size="11" text-anchor="middle" '
+                     f'<text x="{x}" y="{y - 11}" font-size="12" text-anchor="middle" '
                      f'fill="currentColor">{escape(node.label)}</text></a>')
     present = [kind for kind in EDGE_COLOURS if any(edge.kind == kind for edge in edges)]
     parts += _edge_legend(size, present)
@@ -125,6 +128,6 @@ def _edge_legend(size: int, present: list[str]) -> list[str]:
         colour = EDGE_COLOURS[kind]
         x, y = 10 + (index % 4) * 180, size + 8 + (index // 4) * 16
         parts.append(f'<line x1="{x}" y1="{y}" x2="{x + 24}" y2="{y}" stroke="{colour}" '
-                     f'stroke-width="3"/><text x="{x + 30}" y="{y + 4}" font-size="11" '
+                     f'stroke-width="3"/><text x="{x + 30}" y="{y + 4}" font-size="12" '
                      f'fill="currentColor">{escape(kind)}</text>')
     return parts

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.markdown_text import escape, relative
+from generator.markdown_text import escape, mark_arabic, relative, safe_url
 from generator.records import Document
 from generator.sanitize import render_prose
 
@@ -30,12 +30,12 @@ class SourceList:
     def prose(self, markdown: str | None) -> str:
         """Contributor Markdown, each [@slug] a numbered reference, rendered and sanitised."""
         marked = CITATION.sub(lambda m: self.cite([m.group(1)]), markdown or "")
-        return f'<div class="briefing-prose">\n{render_prose(marked, self.page)}\n</div>'
+        return f'<div class="briefing-prose">\n{mark_arabic(render_prose(marked, self.page))}\n</div>'
 
     def text(self, plain: str | None) -> str:
         """Untrusted plain text, escaped, with each [@slug] turned into a numbered reference."""
         parts = CITATION.split(plain or "")
-        return "".join(self.cite([part]) if index % 2 else escape(part)
+        return "".join(self.cite([part]) if index % 2 else mark_arabic(escape(part))
                        for index, part in enumerate(parts))
 
     def entries(self) -> list[tuple[int, str]]:
@@ -44,6 +44,10 @@ class SourceList:
         for number, slug in enumerate(self.order, start=1):
             doc = self.documents[slug]
             link = relative(self.page, doc.page)
-            lines.append((number, f'<span id="ref-{number}"></span>[{escape(doc.title)}]({link})'
-                                  f" — {escape(doc.outlet)}, {doc.published}"))
+            original = safe_url(doc.source_url) or ""
+            address = (f' <span class="briefing-print-only">· <a class="briefing-source-url" '
+                       f'href="{escape(original)}">{escape(original)}</a></span>') if original else ""
+            lines.append((number, f'<span id="ref-{number}"></span>'
+                                  f'[{mark_arabic(escape(doc.title))}]({link})'
+                                  f" — {mark_arabic(escape(doc.outlet))}, {doc.published}{address}"))
         return lines

@@ -79,6 +79,11 @@ def _parser() -> argparse.ArgumentParser:
     site.add_argument("--engine", default=os.environ.get("BRIEFING_ENGINE", "mkdocs"),
                       choices=["mkdocs", "zensical"])
     site.set_defaults(run=_site)
+    dossiers = commands.add_parser("dossiers", help="print each profile of the built site to a "
+                                   "PDF with WeasyPrint (make dossiers)")
+    dossiers.add_argument("--site-dir", type=Path, default=Path("site"))
+    dossiers.add_argument("--out", type=Path, default=Path("build/dossiers"))
+    dossiers.set_defaults(run=_dossiers)
     serve = commands.add_parser("serve", help="preview the site, regenerating on every edit")
     serve.add_argument("--out", type=Path, default=Path("build/docs"))
     serve.add_argument("--addr", default=os.environ.get("BRIEFING_ADDR", "127.0.0.1:8000"))
@@ -159,6 +164,17 @@ def _site(args: argparse.Namespace) -> int:
     from generator.pipeline import build_site
     report = build_site(args.content, args.out, args.site_dir, engine=args.engine)
     print(report.summary())
+    return 0
+
+
+def _dossiers(args: argparse.Namespace) -> int:
+    import time
+
+    from generator.dossiers import write_dossiers
+    from generator.pipeline import load_catalogue
+    started = time.monotonic()
+    written = write_dossiers(load_catalogue(args.content), args.site_dir, args.out)
+    print(f"{len(written)} dossiers → {args.out} ({time.monotonic() - started:.1f}s)")
     return 0
 
 

@@ -91,3 +91,24 @@ def human_date(date: str | None) -> str:
         return parts[0]
     month = MONTHS[int(parts[1]) - 1]
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+# Arabic script (Arabic, Supplement, Extended-A, Presentation Forms A and B); a run also takes
+# what sits between two Arabic words (spaces, joiners, digits, punctuation, quotes as entities)
+# and the quotes or brackets around it, so that a title like «...»: "..." stays one run.
+_ARABIC = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF"
+_BETWEEN = r"(?:[\s\u200c-\u200f0-9.,:;!?«»\-–—…/]|&#\d+;|&amp;|&quot;)"  # also as entities
+_ARABIC_RUN = re.compile(f"(?:[«(]|&#(?:34|39|40);)*[{_ARABIC}]+(?:{_BETWEEN}+[{_ARABIC}]+)*"
+                         f"(?:[.!?»)]|&#(?:34|39|41);)*")
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def mark_arabic(text: str) -> str:
+    """Markdown or HTML with every run of Arabic script in a <span lang="ar" dir="rtl">, so that
+    screen readers switch voice and the run keeps its direction; tags and attributes untouched."""
+    if not text or not re.search(f"[{_ARABIC}]", text):
+        return text
+    parts = _TAG.split(text)
+    return "".join(part if index % 2 else _ARABIC_RUN.sub(
+        lambda m: f'<span lang="ar" dir="rtl">{m.group(0)}</span>', part)
+        for index, part in enumerate(parts))

@@ -15,11 +15,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 
 from generator import progress
+from generator.dossiers import existing_dossiers
 from generator.errors import BuildError, Problems
 from generator.feed import FEED_FILE, build_feed
 from generator.folders import MARKER, exclusive, guard, mark, recover, staging_of, swap_in
@@ -50,6 +51,8 @@ class BuildReport:
     files_removed: int = 0
     site_dir: Path | None = None
     as_of: str = ""             # the content's newest date
+    content_date: str = ""      # the date the pages say the content is as of (print footers)
+    site_url: str | None = None
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -103,13 +106,18 @@ def _generate(content: Path, out: Path, report: BuildReport | None = None,
     feed = report.timed("feed", lambda: build_feed(
         catalogue, history, settings.site_name, settings.site_url,
         int(source_date_epoch(report.as_of))))
+    dossiers = existing_dossiers(Path(settings.dossiers)) if settings.dossiers else {}
     context = RenderContext(catalogue, settings, links, map_set,
-                            extras={"history": file_commits(history), "data": data})
+                            extras={"history": file_commits(history), "data": data,
+                                    "dossiers": set(dossiers)})
     pages = report.timed("render", lambda: render_pages(context))
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(map_set.files)
     files.update(data.files)
     files[FEED_FILE] = feed
+    files.update(dossiers)
+    report.site_url = settings.site_url
+    report.content_date = settings.as_of or catalogue.newest_date()
     files.update(static_assets())
     files[MARKER] = b"written by the briefing generator; safe to delete\n"
     written = report.timed("write", lambda: write_tree(out, files))
@@ -139,7 +147,7 @@ def build_site(content: Path, out: Path, site_dir: Path, engine: str = "mkdocs",
         report = _generate(content, out, settings=settings)
         staging = staging_of(site_dir)
         shutil.rmtree(staging, ignore_errors=True)
-        config = _config_for(out, staging)
+        config = _config_for(out, staging, **published(report))
         try:
             report.timed("mkdocs", lambda: _run_engine(engine, config, report.as_of))
             mark(staging)
@@ -164,6 +172,15 @@ def serve(content: Path, out: Path, address: str) -> None:
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", address,
                "--livereload"]
     subprocess.run(command, env=env, check=False)
+
+
+def published(report: BuildReport) -> dict[str, Any]:
+    """What the built pages say about where and when: site_url (canonical links, sitemap.xml,
+    a 404 page that works under a sub-path) when known, and the content's date for print."""
+    found: dict[str, Any] = {"extra": {"content_date": report.content_date}}
+    if report.site_url:
+        found["site_url"] = report.site_url.rstrip("/") + "/"
+    return found
 
 
 def _config_for(docs: Path, site_dir: Path, name: str = "mkdocs.generated.yml",

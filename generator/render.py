@@ -22,6 +22,7 @@ from generator.markdown_text import (
     escape,
     escape_meta,
     human_date,
+    mark_arabic,
     paragraphs,
     relative,
     relative_url,
@@ -56,7 +57,8 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters["t"] = escape
+    env.filters["t"] = lambda text: mark_arabic(escape(text))  # text shown on the page
+    env.filters["attr"] = escape                             # text in an attribute or <option>
     env.filters["yaml"] = lambda value: json.dumps(escape_meta(uncited(value)), ensure_ascii=False)
     env.filters["paragraphs"] = paragraphs
     env.filters["safe_url"] = safe_url
@@ -85,6 +87,7 @@ class PageRenderer:
             "linked": lambda paragraph, mentions: self.linked(page, paragraph, mentions),
             "profile_of": self.context.catalogue.profile,
             "chart": CHART,
+            "chart_numbers": lambda: incidents_by_month(self.context.catalogue),
             "involved": self.involved,
             "ledger_cap": LEDGER_CAP,
             "profile_cap": PROFILE_CAP,
@@ -124,7 +127,7 @@ class PageRenderer:
             pieces.append(f"[{escape(mention.text)}]({relative(page, target.page)})")
             position = mention.end
         pieces.append(escape(paragraph[position:]))
-        return "".join(pieces)
+        return mark_arabic("".join(pieces))
 
     @property
     def claims(self) -> dict[str, dict[str, list[tuple[Any, Any]]]]:

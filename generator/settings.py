@@ -32,13 +32,15 @@ class Settings:
     site_url: str | None = None      # where the site is published (sitemap, feed, print footers)
     site_name: str = "Iraq militias briefing"   # mkdocs.yml site_name: the feed's title
     data_licence: str = "see the site's terms"   # extra.data_licence: the downloads' licence
+    dossiers: str | None = None      # folder of the profiles' PDF dossiers (`make dossiers`), linked
     content_prefix: str = "content"  # the content folder's path in the repository, for edit links
     as_of: str = ""                  # the build's date (SOURCE_DATE_EPOCH), else the content's
 
     # mkdocs.yml keys (under `extra:` unless at the top level) and BRIEFING_* names, per field
     SOURCES = {"edit_base": ("extra.edit_content_base", "EDIT_BASE"),
                "tiles_url": ("extra.map_tiles_url", "MAP_TILES_URL"),
-               "site_url": ("site_url", "SITE_URL")}
+               "site_url": ("site_url", "SITE_URL"),
+               "dossiers": ("extra.dossiers", "DOSSIERS")}
 
 
 def read_settings(config: Path = CONFIG, environ: Mapping[str, str] | None = None,

@@ -26,7 +26,8 @@ def alias_and_spelling(draw: st.DrawFn) -> tuple[str, str]:
     alias = words[0].capitalize() + "".join(j + w for j, w in zip(joiners, words[1:], strict=True))
     printed = "".join(draw(st.sampled_from(DASHES)) if c == "-" else
                       draw(st.sampled_from(APOSTROPHES)) if c == "'" else c for c in alias)
-    return alias, draw(st.sampled_from([printed, printed.upper(), printed.lower()]))
+    # all-capitals words are read as acronyms by the linker (KH, AAH), so case varies only down
+    return alias, draw(st.sampled_from([printed, printed.lower()]))
 
 
 @settings(max_examples=25, deadline=None)

@@ -19,15 +19,25 @@
       return ascending ? x.localeCompare(y) : y.localeCompare(x);
     });
     rows.forEach(function (row) { body.appendChild(row); });
-    table.querySelectorAll("th").forEach(function (th) { th.removeAttribute("aria-sort"); });
+    table.querySelectorAll("thead th").forEach(function (th) { th.setAttribute("aria-sort", "none"); });
     header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
   }
+  // Each heading becomes a button (reached with Tab, pressed with Enter or Space); the heading
+  // says how the column is sorted (aria-sort), and the table's caption says how to sort.
   function sortable(table) {
     table.querySelectorAll("thead th").forEach(function (header, column) {
-      header.style.cursor = "pointer";
-      header.title = "Sort by this column";
-      header.addEventListener("click", function () { sortBy(table, column, header); });
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "briefing-sort";
+      while (header.firstChild) { button.appendChild(header.firstChild); }
+      header.appendChild(button);
+      header.setAttribute("aria-sort", "none");
+      button.addEventListener("click", function () { sortBy(table, column, header); });
     });
+    if (!table.caption) {
+      table.createCaption().textContent = "Select a column heading to sort by it.";
+      table.caption.className = "briefing-visually-hidden";
+    }
   }
   function start() {
     document.querySelectorAll(".briefing-sortable table").forEach(sortable);
@@ -81,6 +91,96 @@
     });
   }
   if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
+// Wide tables and pictures scroll inside their own box: the box can be reached with Tab (to
+// scroll by keyboard) and shows a hint while there is more to see sideways.
+(function () {
+  "use strict";
+  var boxes = ".md-typeset__scrollwrap, .briefing-table-scroll, .briefing-network, .briefing-chart-scroll";
+  function hint(box) {
+    var more = box.scrollWidth > box.clientWidth + 1;
+    box.classList.toggle("briefing-scrolls", more);
+    box.classList.toggle("briefing-scrolled-end", box.scrollLeft + box.clientWidth >= box.scrollWidth - 1);
+  }
+  // A box's name: its table's caption, else "Table" and the heading above it, numbered when a
+  // section holds several, so that every scrolling region has a name of its own.
+  var names = {};
+  function name(box) {
+    var table = box.querySelector("table");
+    if (table && table.caption) { return table.caption.textContent.trim(); }
+    var heading = null, node = box;
+    while (node && !heading) {
+      var previous = node.previousElementSibling;
+      while (previous && !/^H[1-6]$/.test(previous.tagName)) { previous = previous.previousElementSibling; }
+      heading = previous;
+      node = node.parentElement;
+      if (node && node.tagName === "ARTICLE") { break; }
+    }
+    var text = "Table" + (heading ? ": " + heading.textContent.trim() : "");
+    names[text] = (names[text] || 0) + 1;
+    return names[text] > 1 ? text + " (" + names[text] + ")" : text;
+  }
+  var started = false;
+  function start() {
+    if (started) { return; }
+    started = true;
+    document.querySelectorAll(boxes).forEach(function (box) {
+      if (!box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", name(box) + " (scrolls sideways)");
+      }
+      hint(box);
+      box.addEventListener("scroll", function () { hint(box); }, {passive: true});
+    });
+    window.addEventListener("resize", function () { document.querySelectorAll(boxes).forEach(hint); });
+    // Material's search is a dialog without a name; give it one.
+    var search = document.querySelector(".md-search[role=dialog]");
+    if (search && !search.hasAttribute("aria-label")) { search.setAttribute("aria-label", "Search"); }
+    markArabicIn(document.querySelector(".md-search-result"));
+  }
+  // Search results are drawn by Material from the index: mark their Arabic runs as the pages do.
+  var ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+(?:[\s\u200c\u200d0-9.,-]+[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+)*/g;
+  function markText(node) {
+    var text = node.data, match, last = 0, parts = document.createDocumentFragment();
+    ARABIC.lastIndex = 0;
+    while ((match = ARABIC.exec(text)) !== null) {
+      parts.appendChild(document.createTextNode(text.slice(last, match.index)));
+      var span = document.createElement("span");
+      span.lang = "ar";
+      span.dir = "rtl";
+      span.textContent = match[0];
+      parts.appendChild(span);
+      last = match.index + match[0].length;
+    }
+    if (last === 0) { return; }
+    parts.appendChild(document.createTextNode(text.slice(last)));
+    node.parentNode.replaceChild(parts, node);
+  }
+  function markArabicIn(root) {
+    if (!root) { return; }
+    var observer = new MutationObserver(function () {
+      observer.disconnect();
+      var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), found = [];
+      while (walker.nextNode()) {
+        var node = walker.currentNode;
+        if (ARABIC.test(node.data) && !node.parentNode.closest("[lang^=ar]")) { found.push(node); }
+        ARABIC.lastIndex = 0;
+      }
+      found.forEach(markText);
+      observer.observe(root, {childList: true, subtree: true});
+    });
+    observer.observe(root, {childList: true, subtree: true});
+  }
+  // after Material has wrapped the tables in its scroll boxes (its document$ runs our function
+  // after its own), or on load when Material's script is absent
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
     start();

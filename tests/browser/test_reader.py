@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import load_catalogue
+from generator.render import PAGE_SIZE
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,7 +73,7 @@ def test_the_source_library_lists_and_sorts_every_document(page, site_url):
     catalogue = load_catalogue(ROOT / "content")
     page.goto(site_url + "documents/")
     rows = page.locator(".briefing-sortable tbody tr")
-    assert rows.count() == len(catalogue.documents)
+    assert rows.count() == min(len(catalogue.documents), PAGE_SIZE)   # the rest by year
     page.click(".briefing-sortable th:nth-child(2)")     # sort by outlet
     outlets = page.eval_on_selector_all(".briefing-sortable tbody tr td:nth-child(2)",
                                         "cells => cells.map(c => c.textContent.trim())")

@@ -18,7 +18,8 @@ from hostile import MARKER
 # Tags the page content never needs (the site's own maps, charts and network use iframe, img, svg).
 DANGEROUS_TAGS = {"script", "object", "embed", "style", "math", "details", "input", "body",
                   "textarea", "form", "base", "meta", "link", "frame", "frameset"}
-SITE_CONTROLS = {"input": ("briefing-asof-input",)}  # the site's own "relations as of" date field
+SITE_CONTROLS = {"input": ("briefing-asof-input",),            # "relations as of" date field
+                 "details": ("briefing-chart-numbers",)}  # the timeline chart's numbers
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href"}
 BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|data:text/html)", re.IGNORECASE)
 RUNS = re.compile(r"__xss|alert\(")
