@@ -29,6 +29,7 @@ from generator.mentions import link_documents, suggestions
 from generator.model import build_catalogue
 from generator.records import Catalogue
 from generator.render import RenderContext, SiteSettings, render_pages
+from generator.search import name_index
 from generator.write import write_tree
 
 log = logging.getLogger(__name__)
@@ -127,6 +128,7 @@ def _generate(content: Path, out: Path, report: BuildReport | None = None) -> Bu
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(map_set.files)
     files.update(static_assets())
+    files.update(name_index(catalogue))
     files[MARKER] = b"written by the briefing generator; safe to delete\n"
     written = report.timed("write", lambda: write_tree(out, files))
     report.pages = len(pages)
@@ -157,6 +159,7 @@ def build_site(content: Path, out: Path, site_dir: Path, engine: str = "mkdocs")
         config = _config_for(out, staging)
         try:
             report.timed("mkdocs", lambda: _run_engine(engine, config, report.as_of))
+            report.timed("pagefind", lambda: run_pagefind(staging))
             mark(staging)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -204,6 +207,17 @@ def _run_engine(engine: str, config: Path, as_of: str = "") -> None:
     if result.returncode != 0:
         output = (result.stderr + result.stdout).strip()
         raise BuildError(f"{engine} build failed; the previous site was left in place:\n{output}")
+
+
+def run_pagefind(site: Path) -> None:
+    """Pagefind's full-text index of the built pages, written into the site (site/pagefind/),
+    with the script, wasm and CSS it needs: the site serves all of it itself."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind",
+               "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not (site / "pagefind" / "pagefind.js").is_file():
+        output = (result.stderr + result.stdout).strip()
+        raise BuildError(f"pagefind failed; the previous site was left in place:\n{output}")
 
 
 def source_date_epoch(as_of: str) -> str:

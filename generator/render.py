@@ -26,7 +26,8 @@ from generator.markdown_text import (
 )
 from generator.mentions import Links
 from generator.network import Neighbours, graph, layout, most_connected
-from generator.records import ATTRIBUTION_STATUSES, Catalogue, Leader, Profile
+from generator.records import ATTRIBUTION_STATUSES, Catalogue, Document, Incident, Leader, Profile
+from generator.search import groups_of, page_filters
 from generator.timeline import incidents_by_month, timeline
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,7 @@ class PageRenderer:
             "home_list": HOME_LIST,
             "claims": self.claims,
             "as_of": self.as_of,
-            "search_names": search_names,
+            "search_meta": self.search_meta,
             "most_mentioned": self.most_mentioned,
             "network_picture": lambda centre=None: self.network_picture(page, centre),
             "timeline_events": lambda: timeline(self.context.catalogue),
@@ -176,6 +177,21 @@ class PageRenderer:
         href = {n.slug: relative_url(page, n.page[: -len(".md")] + "/") for n in nodes}
         return network_svg(nodes, edges, positions, href, size=480 if centre else 760)
 
+    def search_meta(self, record: Any) -> dict[str, object]:
+        """Kind, groups and year of a record's page, for the full-text index's filters."""
+        catalogue = self.context.catalogue
+        if isinstance(record, Incident):
+            actors = (catalogue.profile(a.actor) for a in record.attribution if a.actor)
+            groups = [n for p in actors if p is not None for n in groups_of(p, catalogue)]
+            return page_filters("incident", groups, record.date or "")
+        if isinstance(record, Document):
+            linked = self.context.links.documents.get(record.slug)
+            mentioned = (catalogue.profile(slug) for slug, _ in (linked.counts if linked else ()))
+            groups = [p.name for p in mentioned if p is not None and not isinstance(p, Leader)]
+            return page_filters("document", groups, record.published or "")
+        kind = "person" if isinstance(record, Leader) else "group"
+        return page_filters(kind, groups_of(record, catalogue))
+
     def name_of(self, slug: str) -> str:
         profile = self.context.catalogue.profile(slug)
         return profile.name if profile else slug
@@ -186,12 +202,6 @@ class PageRenderer:
             return None
         return safe_url(f"{base.rstrip('/')}/{self.context.settings.content_prefix}/"
                         f"{record.path.parent.name}/{record.path.name}")
-
-
-def search_names(profile: Profile) -> list[str]:
-    """Every spelling of a profile, for the search index's most heavily weighted field."""
-    short = profile.short_names if isinstance(profile, Leader) else ()
-    return list(dict.fromkeys([*profile.names, *short, *profile.tags]))
 
 
 def attribution_ledger(catalogue: Catalogue) -> dict[str, dict[str, list[tuple[Any, Any]]]]:
