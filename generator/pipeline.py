@@ -23,6 +23,7 @@ import yaml
 from generator import progress
 from generator.errors import BuildError, Problems
 from generator.folders import MARKER, exclusive, guard, mark, recover, staging_of, swap_in
+from generator.fulltext import run_pagefind
 from generator.incident_maps import build_maps
 from generator.load import load_content
 from generator.mentions import link_documents, suggestions
@@ -207,17 +208,6 @@ def _run_engine(engine: str, config: Path, as_of: str = "") -> None:
     if result.returncode != 0:
         output = (result.stderr + result.stdout).strip()
         raise BuildError(f"{engine} build failed; the previous site was left in place:\n{output}")
-
-
-def run_pagefind(site: Path) -> None:
-    """Pagefind's full-text index of the built pages, written into the site (site/pagefind/),
-    with the script, wasm and CSS it needs: the site serves all of it itself."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind",
-               "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0 or not (site / "pagefind" / "pagefind.js").is_file():
-        output = (result.stderr + result.stdout).strip()
-        raise BuildError(f"pagefind failed; the previous site was left in place:\n{output}")
 
 
 def source_date_epoch(as_of: str) -> str:
