@@ -289,8 +289,10 @@
 
   function run() {
     var query = input.value.trim(), mine = ++generation, filters = filtersNow();
+    box.removeAttribute("data-searched");
+    box.classList.add("briefing-search--busy");
     panel.hidden = !query;
-    if (!query) { list.replaceChildren(); return; }
+    if (!query) { list.replaceChildren(); show([], [], true); return; }
     var words = fold(query), names = [], pages = [], namesDone = false, pagesDone = false;
     function update() {
       if (mine === generation) { show(names, pages, namesDone && pagesDone); }
