@@ -135,7 +135,7 @@
   function loadPagefind() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({baseUrl: root.pathname, excerptLength: 24}).then(function () {
+        return pf.options({baseUrl: root.pathname, excerptLength: 24, noWorker: true}).then(function () {
           pf.init();
           return pf;
         });
@@ -303,14 +303,22 @@
     loadPagefind().then(function (pf) {
       return fullText(pf, query, filters);
     }).then(function (results) {
-      return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); }));
-    }).then(function (data) {
-      pages = data.map(function (d) {
-        var url = new URL(d.url, location.href).href;
-        var kind = d.meta && d.meta.kind !== "page" ? d.meta.kind : "";
-        return {url: url, li: item(url, kind, (d.meta && d.meta.title) || url, snippet(d.excerpt))};
-      });
-    }).catch(function () { pages = []; }).then(function () { pagesDone = true; update(); });
+      // each result's page is fetched on its own: show them in order as soon as they arrive
+      var arrived = [];
+      return Promise.all(results.slice(0, SHOWN).map(function (r, i) {
+        return r.data().then(function (d) {
+          arrived[i] = pageHit(d);
+          var ready = 0;
+          while (ready < arrived.length && arrived[ready]) { ready++; }
+          if (ready > pages.length) { pages = arrived.slice(0, ready); update(); }
+        });
+      })).then(function () { pages = arrived.filter(Boolean); });
+    }).catch(function () { pages = pages || []; }).then(function () { pagesDone = true; update(); });
+  }
+  function pageHit(d) {
+    var url = new URL(d.url, location.href).href;
+    var kind = d.meta && d.meta.kind !== "page" ? d.meta.kind : "";
+    return {url: url, li: item(url, kind, (d.meta && d.meta.title) || url, snippet(d.excerpt))};
   }
 
   var timer = null;
@@ -318,7 +326,7 @@
     clearTimeout(timer);
     box.classList.add("briefing-search--busy");
     box.removeAttribute("data-searched");
-    timer = setTimeout(run, 40);
+    timer = setTimeout(run, 20);
   }
   function fillOptions(pf) {
     pf.filters().then(function (all) {

@@ -1,0 +1,87 @@
+"""The name index: folding, skeletons, acronyms and shards, on tiny inline inputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.normalize import normalize_name
+from generator.pipeline import load_catalogue
+from generator.search import (
+    PARTICLES,
+    acronym,
+    entry_of,
+    fold,
+    key_words,
+    name_index,
+    shard_of,
+    skeleton,
+)
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Qays al-Khaz'ali", ["qays", "al", "khazali"]),
+    ("Kata’ib Ḥizballāh", ["kataib", "hizballah"]),
+    ("People's Mobilization", ["people", "s", "mobilization"]),
+    ("الحشد الشعبي", ["حشد", "شعبي"]),
+    ("عصائب أهل الحق", ["عصايب", "اهل", "حق"]),        # hamza seat and alef folded, ال dropped
+    ("أَبُو مَهْدِي المُهَنْدِس", ["ابو", "مهدي", "مهندس"]),  # harakat dropped
+    ("الله", ["له"]),                                   # both sides fold alike, that is enough
+    ("ال", ["ال"]),                                     # a bare article stays
+    ("مسؤول", ["مسوول"]),
+])
+def test_fold(text, words):
+    assert fold(text) == words
+
+
+def test_fold_is_the_linker_s_normalisation_split_into_words():
+    for text in ("Kata'ib Hizballah", "Abu Mahdi al-Muhandis", "قاسم سلیمانی", "ـحشـد", "ŞEHİT"):
+        assert fold(text) == normalize_name(text).split()
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("hizballah", "hezbollah"), ("qais", "qays"), ("muhandis", "mohandes"),
+    ("kataeb", "kataib"), ("suleimani", "soleimani"), ("khazaali", "khazali"),
+    ("sayed", "sayyid"), ("moqtada", "muqtada"), ("qassem", "qasem"),
+])
+def test_transliterations_share_a_skeleton_and_a_shard(one, other):
+    assert skeleton(one) == skeleton(other)
+    assert shard_of(one) == shard_of(other)
+
+
+def test_particles_are_dropped_unless_nothing_else_is_left():
+    assert key_words(["abu", "ali", "al", "askari"]) == ["ali", "askari"]
+    assert key_words(["al"]) == ["al"]
+    assert {"al", "abu", "bin", "ibn", "the", "of", "ابو"} <= PARTICLES
+
+
+@pytest.mark.parametrize(("name", "letters"), [
+    ("Kataib Hezbollah", "kh"), ("Asaib Ahl al-Haq", "aah"), ("Popular Mobilisation Forces", "pmf"),
+    ("Kataib Sayyid al-Shuhada", "kss"), ("Khazali", ""), ("كتائب حزب الله", ""),
+])
+def test_acronyms(name, letters):
+    assert acronym(fold(name)) == letters
+
+
+def test_every_spelling_sits_in_the_shard_of_each_of_its_words():
+    catalogue = load_catalogue(CONTENT)
+    files = name_index(catalogue)
+    manifest = json.loads(files["assets/search/names/manifest.json"])
+    assert sorted(manifest["shards"]) == manifest["shards"]
+    for profile in catalogue.profiles:
+        entry = entry_of(profile, catalogue)
+        assert entry.title == profile.name and len(set(entry.names)) == len(entry.names)
+        for _, folded in entry.names:
+            for word in folded.split():
+                if len(skeleton(word)) >= 2:
+                    rows = json.loads(files[f"assets/search/names/{shard_of(word)}.json"])
+                    assert profile.url in [row[0] for row in rows], (profile.slug, word)
+
+
+def test_the_name_index_is_the_same_bytes_every_time():
+    catalogue = load_catalogue(CONTENT)
+    assert name_index(catalogue) == name_index(load_catalogue(CONTENT))
