@@ -29,6 +29,8 @@ WORD = re.compile(r"\w+")
 LATIN_VOWELS = frozenset("aeiouy")
 ARABIC_VOWELS = frozenset("اوي")
 SHARD_FOLDER = "assets/search/names"
+SHARD_BYTES = 24_000  # a shard larger than this splits by the next letter of the skeleton
+MAX_DEPTH = 4
 KINDS = {"militia": "group", "leader": "person"}
 
 
@@ -50,12 +52,14 @@ def key_words(words: list[str]) -> list[str]:
 
 
 def skeleton(word: str) -> str:
-    """First letter, then the consonants with doubled letters written once."""
+    """First letter, then the consonants, a doubled one written once (Hezbollah and Hizballah:
+    hzblh; Qassem and Qasem: qsm). Letters the same on both sides of a vowel both stay."""
     vowels = ARABIC_VOWELS if word[:1] >= "\u0600" else LATIN_VOWELS
-    out = word[:1]
+    out, previous = word[:1], word[:1]
     for ch in word[1:]:
-        if ch not in vowels and ch != out[-1:]:
+        if ch not in vowels and ch != previous:
             out += ch
+        previous = ch
     return out
 
 
@@ -67,9 +71,33 @@ def acronym(words: list[str]) -> str:
     return "".join(w[0] for w in kept)
 
 
+def shard_key(skeleton_: str, depth: int = 2) -> str:
+    """A shard's name: the first `depth` letters of a skeleton, as hex code points."""
+    return "-".join(f"{ord(c):x}" for c in skeleton_[:depth])
+
+
 def shard_of(word: str) -> str:
-    """The shard a word's entries sit in: the first two letters of its skeleton, as hex."""
-    return "-".join(f"{ord(c):x}" for c in skeleton(word)[:2])
+    """The two-letter shard of a word (before any split of a shard grown too big)."""
+    return shard_key(skeleton(word))
+
+
+def near(word: str) -> list[str]:
+    """The word and the words one letter shorter (for words of 4 letters or more): a word one
+    letter off another shares one of these with it, so each is filed under (and a query word
+    looks in) the shards of all of them, and a misspelt first or second consonant still meets
+    its shard."""
+    variants = [word] if len(word) < 4 else [word, *(word[:i] + word[i + 1:]
+                                                      for i in range(len(word)))]
+    return list(dict.fromkeys(variants))
+
+
+def shard_for(word: str, keys: set[str] | frozenset[str]) -> str | None:
+    """The shard that holds a word: the longest skeleton prefix that names a shard."""
+    sk = skeleton(word)
+    for depth in range(min(len(sk), MAX_DEPTH), 1, -1):
+        if shard_key(sk, depth) in keys:
+            return shard_key(sk, depth)
+    return None
 
 
 def spellings(profile: Profile) -> list[str]:
@@ -90,15 +118,20 @@ class Entry:
     acronyms: tuple[str, ...]
     places: tuple[tuple[str, str], ...] = ()   # areas of operation, as names are
 
-    def shards(self) -> set[str]:
-        keys = {w for _, folded in (*self.names, *self.places) for w in folded.split()}
-        keys.update(self.acronyms)
-        return {shard_of(w) for w in keys if len(skeleton(w)) >= 2}
+    def words(self) -> list[tuple[str, str, object]]:
+        """(word, what it belongs to: n(ame), p(lace) or a(cronym), the spelling) per word."""
+        found = [(w, "n", pair) for pair in self.names for w in pair[1].split()]
+        found += [(w, "p", pair) for pair in self.places for w in pair[1].split()]
+        found += [(a, "a", a) for a in self.acronyms]
+        return [item for item in found if len(skeleton(item[0])) >= 2]
 
-    def as_json(self) -> list[object]:
+    def row(self, items: list[tuple[str, object]]) -> list[object]:
+        """This profile as one shard holds it: only the spellings with a word in that shard."""
+        picked = {kind: list(dict.fromkeys(value for k, value in items if k == kind))
+                  for kind in "npa"}
         return [self.url, self.title, self.kind, list(self.groups),
-                [[shown, folded] for shown, folded in self.names], list(self.acronyms),
-                [[shown, folded] for shown, folded in self.places]]
+                [list(pair) for pair in picked["n"]], picked["a"],
+                [list(pair) for pair in picked["p"]]]
 
 
 def entry_of(profile: Profile, catalogue: Catalogue) -> Entry:
@@ -135,15 +168,45 @@ def groups_of(profile: Profile, catalogue: Catalogue) -> list[str]:
 
 
 def name_index(catalogue: Catalogue) -> dict[str, bytes]:
-    """{site path: JSON bytes}: one shard per two-letter skeleton prefix, and a small manifest."""
-    shards: dict[str, list[list[object]]] = {}
-    for profile in sorted(catalogue.profiles, key=lambda p: p.url):
-        entry = entry_of(profile, catalogue)
-        for shard in entry.shards():
-            shards.setdefault(shard, []).append(entry.as_json())
-    files = {f"{SHARD_FOLDER}/{key}.json": _json(rows) for key, rows in sorted(shards.items())}
-    files[f"{SHARD_FOLDER}/manifest.json"] = _json({"version": 1, "shards": sorted(shards)})
+    """{site path: JSON bytes}: the shards and a manifest listing them. Each word of each
+    spelling files its profile under the first two letters of its skeleton; a shard grown past
+    SHARD_BYTES splits by the next letter (words whose skeleton ends there stay behind)."""
+    entries = [entry_of(p, catalogue) for p in sorted(catalogue.profiles, key=lambda p: p.url)]
+    items = list(dict.fromkeys(
+        (sk, number, kind, value) for number, entry in enumerate(entries)
+        for word, kind, value in entry.words() for sk in {skeleton(w) for w in near(word)}
+        if len(sk) >= 2))
+    shards: dict[str, bytes] = {}
+    _fill(shards, items, entries, 2)
+    files = {f"{SHARD_FOLDER}/{key}.json": data for key, data in sorted(shards.items())}
+    files[f"{SHARD_FOLDER}/manifest.json"] = _json({"version": 2, "shards": sorted(shards)})
     return files
+
+
+Item = tuple[str, int, str, object]
+
+
+def _fill(shards: dict[str, bytes], items: list[Item], entries: list[Entry], depth: int) -> None:
+    groups: dict[str, list[Item]] = {}
+    for item in items:
+        groups.setdefault(shard_key(item[0], depth), []).append(item)
+    for key, group in groups.items():
+        data = _shard(group, entries)
+        deeper = [item for item in group if len(item[0]) > depth]
+        if len(data) <= SHARD_BYTES or depth >= MAX_DEPTH or not deeper:
+            shards[key] = data
+            continue
+        staying = [item for item in group if len(item[0]) <= depth]
+        if staying:
+            shards[key] = _shard(staying, entries)
+        _fill(shards, deeper, entries, depth + 1)
+
+
+def _shard(items: list[Item], entries: list[Entry]) -> bytes:
+    by_entry: dict[int, list[tuple[str, object]]] = {}
+    for _, number, kind, value in items:
+        by_entry.setdefault(number, []).append((kind, value))
+    return _json([entries[n].row(found) for n, found in sorted(by_entry.items())])
 
 
 def _json(value: object) -> bytes:

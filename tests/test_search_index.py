@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import search
 from generator.normalize import normalize_name
 from generator.pipeline import load_catalogue
 from generator.search import (
@@ -16,6 +17,7 @@ from generator.search import (
     fold,
     key_words,
     name_index,
+    shard_for,
     shard_of,
     skeleton,
 )
@@ -67,19 +69,24 @@ def test_acronyms(name, letters):
     assert acronym(fold(name)) == letters
 
 
-def test_every_spelling_sits_in_the_shard_of_each_of_its_words():
+@pytest.mark.parametrize("limit", [search.SHARD_BYTES, 2_000])
+def test_every_spelling_sits_in_the_shard_of_each_of_its_words(monkeypatch, limit):
+    monkeypatch.setattr(search, "SHARD_BYTES", limit)  # small: shards split by a third letter
     catalogue = load_catalogue(CONTENT)
     files = name_index(catalogue)
     manifest = json.loads(files["assets/search/names/manifest.json"])
     assert sorted(manifest["shards"]) == manifest["shards"]
+    keys = set(manifest["shards"])
+    assert limit > 5_000 or any(key.count("-") >= 2 for key in keys)
     for profile in catalogue.profiles:
         entry = entry_of(profile, catalogue)
         assert entry.title == profile.name and len(set(entry.names)) == len(entry.names)
-        for _, folded in entry.names:
+        for shown, folded in entry.names:
             for word in folded.split():
                 if len(skeleton(word)) >= 2:
-                    rows = json.loads(files[f"assets/search/names/{shard_of(word)}.json"])
-                    assert profile.url in [row[0] for row in rows], (profile.slug, word)
+                    rows = json.loads(files[f"assets/search/names/{shard_for(word, keys)}.json"])
+                    mine = [row for row in rows if row[0] == profile.url]
+                    assert mine and shown in [s for s, _ in mine[0][4]], (profile.slug, word)
 
 
 def test_the_name_index_is_the_same_bytes_every_time():

@@ -32,17 +32,35 @@
   }
   function skeleton(word) {
     var vowels = word.charAt(0) >= "\u0600" ? ARABIC_VOWELS : LATIN_VOWELS;
-    var out = word.charAt(0);
+    var out = word.charAt(0), previous = out;
     for (var i = 1; i < word.length; i++) {
       var c = word.charAt(i);
-      if (vowels.indexOf(c) < 0 && c !== out.charAt(out.length - 1)) { out += c; }
+      if (vowels.indexOf(c) < 0 && c !== previous) { out += c; }
+      previous = c;
     }
     return out;
   }
-  function shardOf(word) {
-    return Array.from(skeleton(word)).slice(0, 2).map(function (c) {
+  function shardKey(sk, depth) {
+    return Array.from(sk).slice(0, depth).map(function (c) {
       return c.codePointAt(0).toString(16);
     }).join("-");
+  }
+  function shardOf(word) { return shardKey(skeleton(word), 2); }
+  // the word and the words one letter shorter: a misspelt word meets its shard through them
+  function near(word) {
+    var variants = [word];
+    if (word.length >= 4) {
+      for (var i = 0; i < word.length; i++) { variants.push(word.slice(0, i) + word.slice(i + 1)); }
+    }
+    return Array.from(new Set(variants));
+  }
+  // the shard holding a word: the longest skeleton prefix (2 to 4 letters) that names a shard
+  function shardFor(word, keys) {
+    var sk = skeleton(word);
+    for (var depth = Math.min(Array.from(sk).length, 4); depth >= 2; depth--) {
+      if (keys.has(shardKey(sk, depth))) { return shardKey(sk, depth); }
+    }
+    return null;
   }
 
   // ---- name matching --------------------------------------------------------------------
@@ -147,20 +165,34 @@
     return loadManifest().then(function (shards) {
       var wanted = new Set();
       keyWords(words).forEach(function (w) {
-        var key = shardOf(w);
-        if (skeleton(w).length >= 2 && shards.has(key)) { wanted.add(key); }
+        near(w).forEach(function (v) {
+          var key = shardFor(v, shards);
+          if (key) { wanted.add(key); }
+        });
       });
       return Promise.all(Array.from(wanted).map(function (key) {
         return getJSON("assets/search/names/" + key + ".json");
       }));
     }).then(function (lists) {
-      var seen = {}, entries = [];
+      // a shard holds only the spellings with a word in it: gather each profile's from all
+      var byUrl = {}, entries = [];
+      function merge(into, more, key) {
+        var seen = new Set(into.map(key));
+        more.forEach(function (x) { if (!seen.has(key(x))) { seen.add(key(x)); into.push(x); } });
+      }
+      function first(pair) { return pair[0]; }
+      function self(x) { return x; }
       lists.forEach(function (rows) {
         rows.forEach(function (r) {
-          if (seen[r[0]]) { return; }
-          seen[r[0]] = true;
-          entries.push({url: r[0], title: r[1], kind: r[2], groups: r[3], names: r[4],
-                        acronyms: r[5], places: r[6]});
+          var e = byUrl[r[0]];
+          if (!e) {
+            e = byUrl[r[0]] = {url: r[0], title: r[1], kind: r[2], groups: r[3], names: [],
+                               acronyms: [], places: []};
+            entries.push(e);
+          }
+          merge(e.names, r[4], first);
+          merge(e.acronyms, r[5], self);
+          merge(e.places, r[6], first);
         });
       });
       return entries;
@@ -362,5 +394,12 @@
   if (header) { header.insertBefore(box, header.querySelector(".md-header__source")); }
   box.hidden = false;
 
-  window.BriefingSearch = {fold: fold, keyWords: keyWords, skeleton: skeleton, shardOf: shardOf};
+  // what the tests call: the fold, and the names the index gives a query, best first
+  window.BriefingSearch = {
+    fold: fold, keyWords: keyWords, skeleton: skeleton, shardOf: shardOf, shardKey: shardKey, near: near,
+    names: function (query) {
+      var words = fold(query);
+      return nameEntries(words).then(function (entries) { return rankNames(entries, words); });
+    }
+  };
 })();
