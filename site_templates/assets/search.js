@@ -161,11 +161,11 @@
     }
     return pagefind;
   }
-  function nameEntries(words) {
+  function nameEntries(words, nearToo) {
     return loadManifest().then(function (shards) {
       var wanted = new Set();
       keyWords(words).forEach(function (w) {
-        near(w).forEach(function (v) {
+        (nearToo ? near(w) : [w]).forEach(function (v) {
           var key = shardFor(v, shards);
           if (key) { wanted.add(key); }
         });
@@ -329,22 +329,35 @@
     function update() {
       if (mine === generation) { show(names, pages, namesDone && pagesDone); }
     }
-    nameEntries(words).then(function (entries) {
-      names = rankNames(entries, words).filter(function (h) { return keepName(h, filters); });
+    // the shards of the words as typed first; those of their one-letter-shorter forms only when
+    // no profile matched every word (a misspelling), so a well-spelt name costs one shard a word
+    function ranked(entries) {
+      return rankNames(entries, words).filter(function (h) { return keepName(h, filters); });
+    }
+    nameEntries(words, false).then(function (entries) {
+      names = ranked(entries);
+      if (names.some(function (h) { return h.all; })) { return; }
+      if (names.length) { update(); }
+      return nameEntries(words, true).then(function (more) { names = ranked(more); });
     }).catch(function () { names = []; }).then(function () { namesDone = true; update(); });
     loadPagefind().then(function (pf) {
       return fullText(pf, query, filters);
     }).then(function (results) {
       // each result's page is fetched on its own: show them in order as soon as they arrive
+      // (the first three first, the rest once those are shown)
       var arrived = [];
-      return Promise.all(results.slice(0, SHOWN).map(function (r, i) {
-        return r.data().then(function (d) {
-          arrived[i] = pageHit(d);
-          var ready = 0;
-          while (ready < arrived.length && arrived[ready]) { ready++; }
-          if (ready > pages.length) { pages = arrived.slice(0, ready); update(); }
-        });
-      })).then(function () { pages = arrived.filter(Boolean); });
+      function fetchData(from, to) {
+        return Promise.all(results.slice(from, to).map(function (r, i) {
+          return r.data().then(function (d) {
+            arrived[from + i] = pageHit(d);
+            var ready = 0;
+            while (ready < arrived.length && arrived[ready]) { ready++; }
+            if (ready > pages.length) { pages = arrived.slice(0, ready); update(); }
+          });
+        }));
+      }
+      return fetchData(0, 3).then(function () { return fetchData(3, SHOWN); })
+        .then(function () { pages = arrived.filter(Boolean); });
     }).catch(function () { pages = pages || []; }).then(function () { pagesDone = true; update(); });
   }
   function pageHit(d) {
@@ -399,7 +412,7 @@
     fold: fold, keyWords: keyWords, skeleton: skeleton, shardOf: shardOf, shardKey: shardKey, near: near,
     names: function (query) {
       var words = fold(query);
-      return nameEntries(words).then(function (entries) { return rankNames(entries, words); });
+      return nameEntries(words, true).then(function (entries) { return rankNames(entries, words); });
     }
   };
 })();
