@@ -91,6 +91,14 @@ def near(word: str) -> list[str]:
     return list(dict.fromkeys(variants))
 
 
+def filed_under(word: str) -> list[str]:
+    """The skeletons a name word is filed under: its own, and those of its one-letter-shorter
+    forms that keep three letters or more (shorter ones would fill a few shards with noise)."""
+    own = skeleton(word)
+    shorter = {skeleton(w) for w in near(word)[1:]} - {own}
+    return [own, *sorted(sk for sk in shorter if len(sk) >= 3)]
+
+
 def shard_for(word: str, keys: set[str] | frozenset[str]) -> str | None:
     """The shard that holds a word: the longest skeleton prefix that names a shard."""
     sk = skeleton(word)
@@ -120,8 +128,8 @@ class Entry:
 
     def words(self) -> list[tuple[str, str, object]]:
         """(word, what it belongs to: n(ame), p(lace) or a(cronym), the spelling) per word."""
-        found = [(w, "n", pair) for pair in self.names for w in pair[1].split()]
-        found += [(w, "p", pair) for pair in self.places for w in pair[1].split()]
+        found = [(w, "n", pair) for pair in self.names for w in key_words(pair[1].split())]
+        found += [(w, "p", pair) for pair in self.places for w in key_words(pair[1].split())]
         found += [(a, "a", a) for a in self.acronyms]
         return [item for item in found if len(skeleton(item[0])) >= 2]
 
@@ -174,13 +182,21 @@ def name_index(catalogue: Catalogue) -> dict[str, bytes]:
     entries = [entry_of(p, catalogue) for p in sorted(catalogue.profiles, key=lambda p: p.url)]
     items = list(dict.fromkeys(
         (sk, number, kind, value) for number, entry in enumerate(entries)
-        for word, kind, value in entry.words() for sk in {skeleton(w) for w in near(word)}
-        if len(sk) >= 2))
+        for word, kind, value in entry.words() for sk in filed_under(word)))
     shards: dict[str, bytes] = {}
     _fill(shards, items, entries, 2)
     files = {f"{SHARD_FOLDER}/{key}.json": data for key, data in sorted(shards.items())}
-    files[f"{SHARD_FOLDER}/manifest.json"] = _json({"version": 2, "shards": sorted(shards)})
+    # the manifest names each shard by its letters and gives its size: a query of several words
+    # asks the smallest of their shards first (a name with every word is in each word's shard)
+    letters = {"".join(chr(int(code, 16)) for code in key.split("-")): len(data)
+               for key, data in sorted(shards.items())}
+    files[f"{SHARD_FOLDER}/manifest.json"] = _json({"version": 3, "shards": letters})
     return files
+
+
+def manifest_keys(manifest: dict[str, object]) -> set[str]:
+    """The shard keys (file names) a manifest lists."""
+    return {shard_key(letters, len(letters)) for letters in manifest["shards"]}  # type: ignore
 
 
 Item = tuple[str, int, str, object]

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.pipeline import load_catalogue
-from generator.search import fold, shard_for, skeleton
+from generator.search import fold, key_words, shard_for, skeleton
 
 ROOT = Path(__file__).resolve().parent.parent
 MILITIAS = ["popular-mobilization-units", "kataib-hezbollah", "asaib-ahl-al-haq",
@@ -63,7 +63,7 @@ def test_the_name_index_carries_every_alias_and_arabic_name_in_each_word_s_shard
     shards = {path.stem: json.loads(path.read_text("utf-8")) for path in names.glob("*.json")}
     for profile in CATALOGUE.profiles:
         for name in profile.names:
-            for word in fold(name):
+            for word in key_words(fold(name)):
                 if len(skeleton(word)) < 2:
                     continue
                 rows = [row for row in shards[shard_for(word, set(shards))]

@@ -55,10 +55,11 @@
     return Array.from(new Set(variants));
   }
   // the shard holding a word: the longest skeleton prefix (2 to 4 letters) that names a shard
-  function shardFor(word, keys) {
-    var sk = skeleton(word);
-    for (var depth = Math.min(Array.from(sk).length, 4); depth >= 2; depth--) {
-      if (keys.has(shardKey(sk, depth))) { return shardKey(sk, depth); }
+  function shardFor(word, shards) {
+    var sk = Array.from(skeleton(word));
+    for (var depth = Math.min(sk.length, 4); depth >= 2; depth--) {
+      var letters = sk.slice(0, depth).join("");
+      if (shards.has(letters)) { return letters; }
     }
     return null;
   }
@@ -145,7 +146,7 @@
   function loadManifest() {
     if (!manifest) {
       manifest = getJSON("assets/search/names/manifest.json").then(function (m) {
-        return new Set(m.shards);
+        return new Map(Object.entries(m.shards));
       });
     }
     return manifest;
@@ -161,17 +162,24 @@
     }
     return pagefind;
   }
-  function nameEntries(words, nearToo) {
+  // which shards: "smallest" (of the words' own), "own" (every word's) or "near" (and those of
+  // the words one letter shorter)
+  function nameEntries(words, which) {
     return loadManifest().then(function (shards) {
       var wanted = new Set();
       keyWords(words).forEach(function (w) {
-        (nearToo ? near(w) : [w]).forEach(function (v) {
-          var key = shardFor(v, shards);
-          if (key) { wanted.add(key); }
+        (which === "near" ? near(w) : [w]).forEach(function (v) {
+          var letters = shardFor(v, shards);
+          if (letters) { wanted.add(letters); }
         });
       });
-      return Promise.all(Array.from(wanted).map(function (key) {
-        return getJSON("assets/search/names/" + key + ".json");
+      var keys = Array.from(wanted);
+      if (which === "smallest" && keys.length > 1) {
+        keys.sort(function (a, b) { return shards.get(a) - shards.get(b); });
+        keys = keys.slice(0, 1);
+      }
+      return Promise.all(keys.map(function (letters) {
+        return getJSON("assets/search/names/" + shardKey(letters, letters.length) + ".json");
       }));
     }).then(function (lists) {
       // a shard holds only the spellings with a word in it: gather each profile's from all
@@ -334,11 +342,14 @@
     function ranked(entries) {
       return rankNames(entries, words).filter(function (h) { return keepName(h, filters); });
     }
-    nameEntries(words, false).then(function (entries) {
+    // (and of several words, the smallest shard first: a name with every word is in it)
+    nameEntries(words, "smallest").then(function (entries) {
       names = ranked(entries);
-      if (names.some(function (h) { return h.all; })) { return; }
-      if (names.length) { update(); }
-      return nameEntries(words, true).then(function (more) { names = ranked(more); });
+      if (names.some(function (h) { return h.all; })) {
+        update();
+        return nameEntries(words, "own").then(function (more) { names = ranked(more); });
+      }
+      return nameEntries(words, "near").then(function (more) { names = ranked(more); });
     }).catch(function () { names = []; }).then(function () { namesDone = true; update(); });
     loadPagefind().then(function (pf) {
       return fullText(pf, query, filters);
@@ -412,7 +423,7 @@
     fold: fold, keyWords: keyWords, skeleton: skeleton, shardOf: shardOf, shardKey: shardKey, near: near,
     names: function (query) {
       var words = fold(query);
-      return nameEntries(words, true).then(function (entries) { return rankNames(entries, words); });
+      return nameEntries(words, "near").then(function (entries) { return rankNames(entries, words); });
     }
   };
 })();
