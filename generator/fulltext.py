@@ -17,19 +17,26 @@ from pathlib import Path
 import cbor2
 
 from generator.errors import BuildError
+from generator.search import SHARD_FOLDER
 
 BUNDLE = "pagefind"
 MAGIC = b"pagefind_dcd"
 
 
 def run_pagefind(site: Path) -> None:
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE,
-               "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0 or not (site / BUNDLE / "pagefind.js").is_file():
-        output = (result.stderr + result.stdout).strip()
-        raise BuildError(f"pagefind failed; the previous site was left in place:\n{output}")
-    stabilise(site / BUNDLE)
+    """One Pagefind bundle per entry of the name index's manifest (records, then documents: see
+    generator/search.py), or one over the whole site when there is no manifest."""
+    manifest = site / SHARD_FOLDER / "manifest.json"
+    bundles = (json.loads(manifest.read_text("utf-8")).get("fulltext", []) if manifest.is_file()
+               else [{"folder": BUNDLE, "glob": "**/*.html"}])
+    for bundle in bundles:
+        command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", bundle["glob"],
+                   "--output-subdir", bundle["folder"], "--silent"]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0 or not (site / bundle["folder"] / "pagefind.js").is_file():
+            output = (result.stderr + result.stdout).strip()
+            raise BuildError(f"pagefind failed; the previous site was left in place:\n{output}")
+        stabilise(site / bundle["folder"])
 
 
 def _read(path: Path) -> object:

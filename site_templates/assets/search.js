@@ -132,7 +132,7 @@
   var box = document.querySelector(".briefing-search");
   if (!box) { return; }
   var root = new URL((box.getAttribute("data-base") || ".").replace(/\/?$/, "/"), location.href);
-  var cache = {}, manifest = null, pagefind = null;
+  var cache = {}, manifest = null, pagefind = {}, fulltext = [];
 
   function getJSON(path) {
     if (!cache[path]) {
@@ -146,22 +146,29 @@
   function loadManifest() {
     if (!manifest) {
       manifest = getJSON("assets/search/names/manifest.json").then(function (m) {
+        fulltext = (m.fulltext || []).map(function (b) { return b.folder; });
         return new Map(Object.entries(m.shards));
       });
     }
     return manifest;
   }
-  function loadPagefind() {
-    if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({baseUrl: root.pathname, excerptLength: 24, noWorker: true}).then(function () {
-          pf.init();
-          return pf;
-        });
+  // the full-text bundles the manifest lists: records (profiles, incidents), then documents
+  function loadBundle(folder) {
+    if (!pagefind[folder]) {
+      pagefind[folder] = import(new URL(folder + "/pagefind.js", root).href).then(function (pf) {
+        var options = {baseUrl: root.pathname, excerptLength: 24, noWorker: true};
+        return pf.options(options).then(function () { pf.init(); return pf; });
       });
     }
-    return pagefind;
+    return pagefind[folder];
   }
+  function bundles() {
+    return loadManifest().then(function () { return fulltext; });
+  }
+  function loadPagefind() {
+    return bundles().then(function (list) { return list.length ? loadBundle(list[0]) : null; });
+  }
+
   // which shards: "smallest" (of the words' own), "own" (every word's) or "near" (and those of
   // the words one letter shorter)
   function nameEntries(words, which) {
@@ -298,7 +305,7 @@
   }
   function pathOf(href) { return new URL(href, root).pathname; }
 
-  function show(names, pages, done) {
+  function show(names, pages, docs, done) {
     var strong = names.filter(function (h) { return h.all; });
     var weak = names.filter(function (h) { return !h.all; });
     var order = strong.map(nameItem), seen = new Set(strong.map(function (h) {
@@ -310,7 +317,9 @@
     }
     pages.slice(0, 2).forEach(function (p) { add(p.li, p.url); });
     weak.slice(0, 3).forEach(function (h) { add(nameItem(h), h.url); });
-    pages.slice(2).forEach(function (p) { add(p.li, p.url); });
+    pages.slice(2, 6).forEach(function (p) { add(p.li, p.url); });
+    docs.slice(0, 4).forEach(function (p) { add(p.li, p.url); });
+    pages.slice(6).concat(docs.slice(4)).forEach(function (p) { add(p.li, p.url); });
     list.replaceChildren.apply(list, order.slice(0, SHOWN));
     status.textContent = order.length ? "" : (done ? "Nothing found." : "Searching…");
     box.classList.toggle("briefing-search--busy", !done);
@@ -332,11 +341,8 @@
     box.removeAttribute("data-searched");
     box.classList.add("briefing-search--busy");
     panel.hidden = !query;
-    if (!query) { list.replaceChildren(); show([], [], true); return; }
+    if (!query) { list.replaceChildren(); show([], [], [], true); return; }
     var words = fold(query), names = [], pages = [], namesDone = false, pagesDone = false;
-    function update() {
-      if (mine === generation) { show(names, pages, namesDone && pagesDone); }
-    }
     // the shards of the words as typed first; those of their one-letter-shorter forms only when
     // no profile matched every word (a misspelling), so a well-spelt name costs one shard a word
     function ranked(entries) {
@@ -351,25 +357,48 @@
       }
       return nameEntries(words, "near").then(function (more) { names = ranked(more); });
     }).catch(function () { names = []; }).then(function () { namesDone = true; update(); });
-    loadPagefind().then(function (pf) {
-      return fullText(pf, query, filters);
-    }).then(function (results) {
-      // each result's page is fetched on its own: show them in order as soon as they arrive
-      // (the first three first, the rest once those are shown)
-      var arrived = [];
-      function fetchData(from, to) {
-        return Promise.all(results.slice(from, to).map(function (r, i) {
-          return r.data().then(function (d) {
-            arrived[from + i] = pageHit(d);
-            var ready = 0;
-            while (ready < arrived.length && arrived[ready]) { ready++; }
-            if (ready > pages.length) { pages = arrived.slice(0, ready); update(); }
-          });
-        }));
+    // records first; documents once the records' first results are shown (or there are none)
+    var docs = [];
+    bundles().then(function (list) {
+      var wantRecords = !filters.kind || filters.kind !== "document";
+      var wantDocs = !filters.kind || filters.kind === "document";
+      var first = list[0] && wantRecords ? searchBundle(list[0], function (found) {
+        pages = found;
+        update();
+      }) : Promise.resolve();
+      return first.then(function () {
+        if (!list[1] || !wantDocs) { return; }
+        return searchBundle(list[1], function (found) { docs = found; update(); });
+      });
+    }).catch(function () { return null; }).then(function () {
+      pagesDone = true;
+      update();
+    });
+    function searchBundle(folder, shown) {
+      return loadBundle(folder).then(function (pf) {
+        return fullText(pf, query, filters);
+      }).then(function (results) {
+        // each result's page is fetched on its own: shown in order as soon as they arrive
+        // (the first three first, the rest once those are shown)
+        var arrived = [];
+        function fetchData(from, to) {
+          return Promise.all(results.slice(from, to).map(function (r, i) {
+            return r.data().then(function (d) {
+              arrived[from + i] = pageHit(d);
+              var ready = 0;
+              while (ready < arrived.length && arrived[ready]) { ready++; }
+              shown(arrived.slice(0, ready));
+            });
+          }));
+        }
+        return fetchData(0, 3).then(function () { return fetchData(3, SHOWN); });
+      });
+    }
+    function update() {
+      if (mine === generation) {
+        show(names, pages.concat([]), docs, namesDone && pagesDone);
       }
-      return fetchData(0, 3).then(function () { return fetchData(3, SHOWN); })
-        .then(function () { pages = arrived.filter(Boolean); });
-    }).catch(function () { pages = pages || []; }).then(function () { pagesDone = true; update(); });
+    }
   }
   function pageHit(d) {
     var url = new URL(d.url, location.href).href;
@@ -384,21 +413,27 @@
     box.removeAttribute("data-searched");
     timer = setTimeout(run, 20);
   }
-  function fillOptions(pf) {
-    pf.filters().then(function (all) {
+  function fillOptions() {
+    bundles().then(function (list) {
+      return Promise.all(list.map(function (folder) {
+        return loadBundle(folder).then(function (pf) { return pf.filters(); });
+      }));
+    }).then(function (all) {
       ["group", "year"].forEach(function (name) {
         var select = box.querySelector('[data-filter="' + name + '"]');
         if (!select || select.options.length > 1) { return; }
-        var values = Object.keys(all[name] || {}).sort();
-        if (name === "year") { values.reverse(); }
-        values.forEach(function (v) { select.appendChild(new Option(v, v)); });
+        var values = new Set();
+        all.forEach(function (f) { Object.keys(f[name] || {}).forEach(function (v) { values.add(v); }); });
+        var sorted = Array.from(values).sort();
+        if (name === "year") { sorted.reverse(); }
+        sorted.forEach(function (v) { select.appendChild(new Option(v, v)); });
       });
     });
   }
   input.addEventListener("focus", function () { loadManifest(); loadPagefind(); });
   input.addEventListener("input", soon);
   selects.forEach(function (s) {
-    s.addEventListener("focus", function () { loadPagefind().then(fillOptions); });
+    s.addEventListener("focus", fillOptions);
     s.addEventListener("change", run);
   });
   input.addEventListener("keydown", function (event) {
