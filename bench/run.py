@@ -92,16 +92,18 @@ def site_figures(site: Path) -> dict[str, object]:
                    for p in (site / "maps").glob("*.html")), reverse=True) if (site / "maps").is_dir() else []
     geojson = sorted(((p.stat().st_size, p.relative_to(site).as_posix())
                       for p in site.rglob("*.geojson") if "incident" in p.name), reverse=True)
-    index = site / "search" / "search_index.json"
     data = {name: (site / name).stat().st_size if (site / name).is_file() else 0
             for name in DATA_FILES}
     data["data/profiles/*.json"] = tree_size(site / "data" / "profiles") \
         if (site / "data" / "profiles").is_dir() else 0
+    shards = [p.stat().st_size for p in (site / "assets" / "search" / "names").glob("*.json")]
     return {
         "data_bytes": data,
         "site_bytes": tree_size(site), "html_pages": len(pages),
         "largest_pages": [{"bytes": b, "path": p} for b, p in pages[:3]],
-        "search_index_bytes": index.stat().st_size if index.exists() else 0,
+        "name_index_bytes": sum(shards), "name_index_files": len(shards),
+        "name_index_largest_shard": max(shards, default=0),
+        "pagefind_bytes": tree_size(site / "pagefind") if (site / "pagefind").is_dir() else 0,
         "largest_map": {"bytes": maps[0][0], "path": maps[0][1]} if maps else None,
         "map_files": len(maps),
         "incidents_geojson": {"bytes": geojson[0][0], "path": geojson[0][1]} if geojson else None,
@@ -130,6 +132,90 @@ def figures_child(content: str, site: str, runs: str) -> None:
     """Run in a fresh process: site sizes and linker throughput, as JSON on stdout."""
     print(json.dumps({**site_figures(Path(site)),
                       "linker": linker_throughput(Path(content), int(runs))}))
+
+
+SEARCH_QUERIES = {"name": ["Qais al-Khazali", "حشد", "KH", "Khazaali"],
+                  "full text": ["rocket embassy", "Camp Taji"]}
+SEARCH_PAGE = "leaders/qais-al-khazali/"   # a profile page of the bundled content, in every corpus
+SEARCH_RUNS = 5
+FIRST_RESULT = """async (query) => {
+    // cold: the reader focuses the box and types at once; the clock runs from the keystroke
+    const input = document.querySelector('#briefing-search-input');
+    input.focus();
+    const typed = performance.now();
+    input.value = query;
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+    await new Promise(done => {
+        const look = () => document.querySelector('.briefing-search__item') ? done()
+                                                                            : setTimeout(look, 2);
+        look();
+    });
+    return {ms: performance.now() - typed};
+}"""
+SEARCH_FILES = ("/pagefind/", "/assets/search/", "search_index")
+
+
+def search_child(site: str) -> None:
+    """Run in a fresh process: time and bytes from the first keystroke to the first result, in
+    headless Chromium on the built site, each query in a fresh browser (nothing cached). The
+    server counts the bytes it sends (the page's own resource timings miss Pagefind's worker)."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+    served: list[tuple[float, str, int]] = []
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            try:
+                super().do_GET()
+            except (BrokenPipeError, ConnectionResetError):
+                return  # the browser was closed mid-transfer; that file does not count
+            path = Path(self.translate_path(self.path))
+            size = path.stat().st_size if path.is_file() else 0
+            served.append((time.perf_counter(), self.path, size))
+
+    def sent(start: float, end: float, search_only: bool = False) -> int:
+        return sum(size for at, path, size in served if start <= at <= end
+                   and (not search_only or any(part in path for part in SEARCH_FILES)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(Quiet, directory=site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    figures: dict[str, object] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                             args=["--no-sandbox", "--disable-gpu"])
+        on_load = []
+        for kind, queries in SEARCH_QUERIES.items():
+            runs = []
+            for query in queries:
+                for _ in range(SEARCH_RUNS):
+                    context = browser.new_context()
+                    page = context.new_page()
+                    opened = time.perf_counter()
+                    page.goto(base + SEARCH_PAGE, wait_until="networkidle")
+                    typed = time.perf_counter()
+                    on_load.append(sent(opened, typed, search_only=True))
+                    shown = page.evaluate(FIRST_RESULT, query)
+                    runs.append({"query": query, **shown,
+                                 "bytes": sent(typed, time.perf_counter())})
+                    context.close()
+            figures[kind] = {
+                "ms_median": round(statistics.median(r["ms"] for r in runs), 1),
+                "ms_max": round(max(r["ms"] for r in runs), 1),
+                "bytes_median": int(statistics.median(r["bytes"] for r in runs)),
+                "bytes_max": max(r["bytes"] for r in runs),
+                "runs": len(runs)}
+        figures["search_bytes_on_page_load"] = max(on_load)
+        browser.close()
+    figures["load_average"] = round(os.getloadavg()[0], 1)  # the machine was this busy
+    server.shutdown()
+    print(json.dumps(figures))
 
 
 def corpus_child(scale: str) -> None:
@@ -206,6 +292,8 @@ def bench_scale(scale: int, runs: int, work: Path, acled_rows: int = 0) -> dict[
     pairs = list(zip(full_runs, bare_runs, strict=True))
     figures = json.loads(measured([python, __file__, "--figures", str(content),
                                    str(build / "site"), str(runs)], env)[3])
+    figures["search"] = json.loads(measured([python, __file__, "--search", str(build / "site")],
+                                            env)[3])
     return {
         "scale": scale, "runs": runs, "content": str(content),
         "label": f"+{acled_rows:,} ACLED" if acled_rows else f"{scale}x",
@@ -264,7 +352,25 @@ def table(results: list[dict[str, object]]) -> str:
         ("HTML pages (maps excluded)", [str(r["html_pages"]) for r in results]),
         ("largest page", [f"{size(r['largest_pages'][0]['bytes'])} {r['largest_pages'][0]['path']}"
                           for r in results]),
-        ("search index", [size(r["search_index_bytes"]) for r in results]),
+        ("name index (all shards)", [f"{size(r['name_index_bytes'])} in {r['name_index_files']} "
+                                     "files" for r in results]),
+        ("name index, largest shard", [size(r["name_index_largest_shard"]) for r in results]),
+        ("Pagefind bundle (all files)", [size(r["pagefind_bytes"]) for r in results]),
+        ("search bytes on page load", [size(r["search"]["search_bytes_on_page_load"])
+                                       for r in results]),
+        ("load average while timing search", [str(r["search"]["load_average"]) for r in results]),
+        ("first result, name query (median/max)",
+         [f"{r['search']['name']['ms_median']:.0f} / {r['search']['name']['ms_max']:.0f} ms"
+          for r in results]),
+        ("bytes before it (median/max)",
+         [f"{size(r['search']['name']['bytes_median'])} / {size(r['search']['name']['bytes_max'])}"
+          for r in results]),
+        ("first result, full text (median/max)",
+         [f"{r['search']['full text']['ms_median']:.0f} / {r['search']['full text']['ms_max']:.0f} ms"
+          for r in results]),
+        ("bytes before it (median/max) ",
+         [f"{size(r['search']['full text']['bytes_median'])} / "
+          f"{size(r['search']['full text']['bytes_max'])}" for r in results]),
         ("largest map (maps/*.html)", [f"{size(r['largest_map']['bytes'])} {r['largest_map']['path']}"
                                         if r["largest_map"] else "-" for r in results]),
         ("incidents GeoJSON", [size(r["incidents_geojson"]["bytes"]) if r["incidents_geojson"]
@@ -294,6 +400,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also build the bundled content plus this many imported ACLED "
                              "incidents (0: skip; default 5000)")
     parser.add_argument("--acled-corpus", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--search", metavar="SITE",
+                        help="only measure search on a built site folder (JSON on stdout)")
     args = parser.parse_args(argv)
     if args.child:
         child(*args.child)
@@ -306,6 +414,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.acled_corpus:
         acled_child(*args.acled_corpus)
+    if args.search:
+        search_child(args.search)
         return 0
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
     results = []

@@ -496,24 +496,19 @@ def write_corpus(content: Path, scale: int, out: Path | None = None, seed: int =
     out = out or corpus_path(scale)
     counts, names = bundled_counts_and_names(content)
     files: dict[str, str] = {}
-    place_rows: list[str] = []
     previous = None
     for number in range(1, scale):
         builder = WorldBuilder(number, names, counts, seed, previous)
         previous, world_files = builder.build()
         files.update(world_files)
-        place_rows.extend(builder.place_rows)
+        if builder.place_rows:  # one gazetteer file a world: no file outgrows load.MAX_NODES
+            files[f"places/synthetic-{number:03d}.yml"] = (
+                "# Synthetic places (generator/corpus.py)\n" + "\n".join(builder.place_rows) + "\n")
     guard(out, content, "corpus")
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(content, out)
     mark(out)
-    places = out / "places.yml"
-    bundled_places = places.read_text(encoding="utf-8") if places.exists() else ""
-    if place_rows:
-        bundled_places = (bundled_places.rstrip("\n") + "\n\n# Synthetic places (generator/corpus.py)\n"
-                          + "\n".join(place_rows))
-    places.write_text(bundled_places, encoding="utf-8")
     folders: set[str] = set()
     for name, text in files.items():
         path = out / name

@@ -24,6 +24,7 @@ from generator.dossiers import existing_dossiers
 from generator.errors import BuildError, Problems
 from generator.feed import FEED_FILE, build_feed
 from generator.folders import MARKER, exclusive, guard, mark, recover, staging_of, swap_in
+from generator.fulltext import run_pagefind
 from generator.history import file_commits, load_history
 from generator.incident_maps import build_maps
 from generator.load import load_content
@@ -32,6 +33,7 @@ from generator.model import build_catalogue
 from generator.open_data import build_data
 from generator.records import Catalogue
 from generator.render import RenderContext, render_pages
+from generator.search import name_index
 from generator.settings import ROOT, Settings, read_settings
 from generator.write import write_tree
 
@@ -119,6 +121,7 @@ def _generate(content: Path, out: Path, report: BuildReport | None = None,
     report.site_url = settings.site_url
     report.content_date = settings.as_of or catalogue.newest_date()
     files.update(static_assets())
+    files.update(name_index(catalogue))
     files[MARKER] = b"written by the briefing generator; safe to delete\n"
     written = report.timed("write", lambda: write_tree(out, files))
     report.pages = len(pages)
@@ -150,6 +153,7 @@ def build_site(content: Path, out: Path, site_dir: Path, engine: str = "mkdocs",
         config = _config_for(out, staging, **published(report))
         try:
             report.timed("mkdocs", lambda: _run_engine(engine, config, report.as_of))
+            report.timed("pagefind", lambda: run_pagefind(staging))
             mark(staging)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)

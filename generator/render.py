@@ -31,7 +31,8 @@ from generator.markdown_text import (
 from generator.mentions import Links
 from generator.network import Neighbours, graph, layout, most_connected
 from generator.open_data import CSV_FILES, FTM_FILE, DataSet, profile_file
-from generator.records import ATTRIBUTION_STATUSES, Catalogue, Leader, Profile
+from generator.records import ATTRIBUTION_STATUSES, Catalogue, Document, Incident, Leader, Profile
+from generator.search import groups_of, page_filters
 from generator.settings import Settings
 from generator.timeline import incidents_by_month, timeline
 
@@ -94,7 +95,7 @@ class PageRenderer:
             "home_list": HOME_LIST,
             "claims": self.claims,
             "as_of": self.as_of,
-            "search_names": search_names,
+            "search_meta": self.search_meta,
             "most_mentioned": self.most_mentioned,
             "network_picture": lambda centre=None: self.network_picture(page, centre),
             "neighbourhood_edges": lambda centre: self.neighbours.of(centre)[1],
@@ -185,6 +186,21 @@ class PageRenderer:
         href = {n.slug: relative_url(page, n.page[: -len(".md")] + "/") for n in nodes}
         return network_svg(nodes, edges, positions, href, size=480 if centre else 760)
 
+    def search_meta(self, record: Any) -> dict[str, object]:
+        """Kind, groups and year of a record's page, for the full-text index's filters."""
+        catalogue = self.context.catalogue
+        if isinstance(record, Incident):
+            actors = (catalogue.profile(a.actor) for a in record.attribution if a.actor)
+            groups = [n for p in actors if p is not None for n in groups_of(p, catalogue)]
+            return page_filters("incident", groups, record.date or "")
+        if isinstance(record, Document):
+            linked = self.context.links.documents.get(record.slug)
+            mentioned = (catalogue.profile(slug) for slug, _ in (linked.counts if linked else ()))
+            groups = [p.name for p in mentioned if p is not None and not isinstance(p, Leader)]
+            return page_filters("document", groups, record.published or "")
+        kind = "person" if isinstance(record, Leader) else "group"
+        return page_filters(kind, groups_of(record, catalogue))
+
     def name_of(self, slug: str) -> str:
         profile = self.context.catalogue.profile(slug)
         return profile.name if profile else slug
@@ -224,12 +240,6 @@ def file_size(size: int) -> str:
     if size >= 1_000_000:
         return f"{size / 1_000_000:.1f} MB"
     return f"{size / 1000:.1f} kB" if size >= 1000 else f"{size} bytes"
-
-
-def search_names(profile: Profile) -> list[str]:
-    """Every spelling of a profile, for the search index's most heavily weighted field."""
-    short = profile.short_names if isinstance(profile, Leader) else ()
-    return list(dict.fromkeys([*profile.names, *short, *profile.tags]))
 
 
 def attribution_ledger(catalogue: Catalogue) -> dict[str, dict[str, list[tuple[Any, Any]]]]:

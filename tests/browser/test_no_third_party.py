@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from searching import RESULTS, type_query
 
 pytestmark = pytest.mark.browser
 
@@ -60,9 +61,13 @@ def test_no_page_requests_anything_off_the_site(page, static_server, bundled_sit
 
 
 def test_search_fetches_only_from_the_site(page, static_server, bundled_site):
-    open_fully(page, static_server(bundled_site))
-    page.fill("input.md-search__input", "Kataib Hezbollah")
-    page.keyboard.press("End")
-    page.locator(".md-search-result__item").first.wait_for()
+    base = static_server(bundled_site)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    open_fully(page, base)
+    type_query(page, "Kataib Hezbollah")
+    page.locator(RESULTS).first.wait_for()
     page.wait_for_load_state("networkidle")
     assert page.blocked_requests == []
+    assert any("/pagefind/" in url for url in requested)  # Pagefind's script and wasm: ours
+    assert all(url.startswith(base) or url.startswith(("data:", "blob:")) for url in requested)

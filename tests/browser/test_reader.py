@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from searching import search
 
 from generator.pipeline import load_catalogue
 from generator.render import PAGE_SIZE
@@ -17,18 +18,6 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def site_url(bundled_site: Path, static_server) -> str:
     return static_server(bundled_site)
-
-
-def search(page, base: str, query: str) -> list[str]:
-    """Type a query into the site's own search and return the result links, best first."""
-    page.goto(base)
-    page.click("label.md-search__icon, .md-search__input")
-    page.fill("input.md-search__input", query)
-    page.keyboard.press("End")  # Material reads the query on keyup
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    links = page.eval_on_selector_all(
-        ".md-search-result__item > a", "items => items.map(a => a.getAttribute('href'))")
-    return [link.split("#")[0].split("?")[0].removeprefix(base) for link in links]
 
 
 @pytest.mark.parametrize(("query", "profile"), [

@@ -1,0 +1,75 @@
+"""The full-text index: Pagefind over the built site, written into it (site/pagefind/) with the
+script, wasm and CSS it needs, so the site serves all of it itself.
+
+Pagefind 1.5 writes its filter files and their list in hash-map order, which changes from run to
+run (Pagefind/pagefind#638); `stabilise` rewrites them sorted and renames them by their content,
+so the same site gives the same bytes."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import cbor2
+
+from generator.errors import BuildError
+from generator.search import SHARD_FOLDER
+
+BUNDLE = "pagefind"
+MAGIC = b"pagefind_dcd"
+
+
+def run_pagefind(site: Path) -> None:
+    """One Pagefind bundle per entry of the name index's manifest (records, then documents: see
+    generator/search.py), or one over the whole site when there is no manifest."""
+    manifest = site / SHARD_FOLDER / "manifest.json"
+    bundles = (json.loads(manifest.read_text("utf-8")).get("fulltext", []) if manifest.is_file()
+               else [{"folder": BUNDLE, "glob": "**/*.html"}])
+    for bundle in bundles:
+        command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", bundle["glob"],
+                   "--output-subdir", bundle["folder"], "--silent"]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0 or not (site / bundle["folder"] / "pagefind.js").is_file():
+            output = (result.stderr + result.stdout).strip()
+            raise BuildError(f"pagefind failed; the previous site was left in place:\n{output}")
+        stabilise(site / bundle["folder"])
+
+
+def _read(path: Path) -> Any:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(MAGIC):
+        raise BuildError(f"{path}: not a Pagefind file this build knows how to read")
+    return cbor2.loads(data[len(MAGIC):])
+
+
+def _write(folder: Path, prefix: str, language: str, value: object, digits: int,
+           suffix: str) -> str:
+    """Write value under a name made of its content's hash; return the hash part of the name."""
+    data = MAGIC + cbor2.dumps(value, canonical=True)
+    name = f"{language}_{hashlib.sha256(data).hexdigest()[:digits]}"
+    (folder / f"{prefix}{name}{suffix}").write_bytes(gzip.compress(data, mtime=0))
+    return name
+
+
+def stabilise(bundle: Path) -> None:
+    entry_file = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_file.read_text("utf-8"))
+    for language, about in entry["languages"].items():
+        meta_file = bundle / f"pagefind.{about['hash']}.pf_meta"
+        meta = _read(meta_file)
+        filters = []
+        for name, old in meta[3]:
+            old_file = bundle / "filter" / f"{old}.pf_filter"
+            key, values = _read(old_file)
+            old_file.unlink()
+            new = _write(bundle / "filter", "", language, [key, sorted(values)], 7, ".pf_filter")
+            filters.append([name, new])
+        meta[3] = sorted(filters)
+        meta_file.unlink()
+        about["hash"] = _write(bundle, "pagefind.", language, meta, 10, ".pf_meta")
+    entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
