@@ -256,11 +256,40 @@
   var status = box.querySelector(".briefing-search__status");
   var selects = box.querySelectorAll(".briefing-search__filter");
   var generation = 0, SHOWN = 10;
+  new MutationObserver(function () { markArabic(list); })
+    .observe(list, {childList: true, subtree: true, characterData: true});
 
+  var ARABIC = /[\u0600-\u06FF\u0750-\u077F]/;
+  var ARABIC_RUN = /([\u0600-\u06FF\u0750-\u077F][\u0600-\u06FF\u0750-\u077F\s.,:;"'()\u060C\u061B\u061F-]*)/;
+  // every run of Arabic in the results carries lang="ar" (screen readers switch voice)
+  function markArabic(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), nodes = [];
+    while (walker.nextNode()) {
+      var node = walker.currentNode;
+      if (ARABIC.test(node.data) && !node.parentElement.closest("[lang^=ar]")) { nodes.push(node); }
+    }
+    nodes.forEach(function (node) {
+      var parts = node.data.split(ARABIC_RUN), fragment = document.createDocumentFragment();
+      parts.forEach(function (part, index) {
+        if (!part) { return; }
+        if (index % 2) {
+          var span = document.createElement("span");
+          span.lang = "ar"; span.dir = "rtl"; span.textContent = part;
+          fragment.appendChild(span);
+        } else {
+          fragment.appendChild(document.createTextNode(part));
+        }
+      });
+      node.parentNode.replaceChild(fragment, node);
+    });
+  }
   function element(tag, cls, text) {
     var el = document.createElement(tag);
     if (cls) { el.className = cls; }
-    if (text) { el.textContent = text; }
+    if (text) {
+      el.textContent = text;
+      if (ARABIC.test(text)) { el.lang = "ar"; el.dir = "auto"; }  // Arabic runs are marked
+    }
     return el;
   }
   // Pagefind's excerpt is escaped text: undo its entities (the result is only ever text)

@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from searching import search
 
 from tests.conftest import _QuietHandler, guarded_page
 
@@ -236,16 +237,13 @@ def test_the_kataib_hezbollah_profile_prints_as_a_dossier(page, site_url, bundle
 
 
 def test_arabic_in_search_results_is_marked(page, site_url):
-    page.goto(site_url)
-    page.click("label.md-search__icon, .md-search__input")
-    page.fill("input.md-search__input", "كتائب حزب الله")
-    page.keyboard.press("End")  # Material reads the query on keyup
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    page.wait_for_function("""() => [...document.querySelectorAll('.md-search-result [lang=ar]')]
+    results = search(page, site_url, "كتائب حزب الله", open_page=True)
+    assert results, "no result for the Arabic name"
+    page.wait_for_function("""() => [...document.querySelectorAll('.briefing-search [lang=ar]')]
                               .length > 0""", timeout=5_000)
     unmarked = page.evaluate(r"""() => {
         const arabic = /[\u0600-\u06FF]/, found = [];
-        const walker = document.createTreeWalker(document.querySelector('.md-search-result'),
+        const walker = document.createTreeWalker(document.querySelector('.briefing-search'),
                                                  NodeFilter.SHOW_TEXT);
         while (walker.nextNode()) {
             const node = walker.currentNode;

@@ -174,11 +174,11 @@ def test_popups_and_legend_show_hostile_text_as_text(page, static_server, small_
 def test_popup_links_use_safe_urls(page, static_server, small_map) -> None:
     root, path, points = small_map
     open_map(page, static_server, root, path)
-    click_incident(page, "Rocket attack 5")
+    click_incident(page, "Rocket attack 9")   # an exact point (precision 1) of Asaib's layer
     popup = page.locator(".leaflet-popup-content")
-    assert popup.locator(".im-title a").get_attribute("href") == points[5].url
+    assert popup.locator(".im-title a").get_attribute("href") == points[9].url
     assert popup.locator(".im-title a").get_attribute("target") == "_top"
-    assert popup.locator(".im-sources a").get_attribute("href") == "https://example.org/r/5"
+    assert popup.locator(".im-sources a").get_attribute("href") == "https://example.org/r/9"
     assert "Asaib Ahl al-Haq \u2014 suspected (by US officials)" in popup.inner_text()
     assert_clean(page)
 
