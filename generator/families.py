@@ -5,7 +5,8 @@ the article (al-Khazali, Al Khazali, Alkhazali, Khazali inside a full name), ass
 joined; plural and singular group names (Popular Mobilization Force/Forces); word order
 (Harakat al-Nujaba / al-Nujaba Movement, X Brigades / Brigades of X); a surname's a written e
 (Askari / Askeri). `fold_spellings` then maps the letters that transliterations swap onto one
-form, on names and on documents alike: e/i, o/u, ou/oo/u, ee/i, aa/a, q/k, kh/k, dh/z/d, th/t,
+form, on names and on documents alike: e/i, o/u, ou/oo/u, ee/i, aa/a, q/k/kh/gh (Qasem,
+Ghasem), dh/z/d, th/t,
 ai/ay/ei/ey/ae, a final y/i, double letters, el-/as-/ash-/ad-... to al-. Apostrophes and ayn
 marks are already gone (normalize.py). Arabic is left as it is; acronyms (KH, AAH) too.
 """
@@ -20,12 +21,12 @@ from itertools import product
 
 from generator.normalize import Normalized
 
-_LETTERS = re.compile(r"ou|oo|ee|ey|ay|ei|ae|iy|kh|dh|th|q|e|o|z")
+_LETTERS = re.compile(r"ou|oo|ee|ey|ay|ei|ae|iy|kh|gh|dh|th|q|e|o|z")
 _REPLACE = {"ou": "u", "oo": "u", "ee": "i", "ey": "ai", "ay": "ai", "ei": "ai", "ae": "ai",
-            "iy": "i", "kh": "k", "dh": "d", "th": "t", "q": "k", "e": "i", "o": "u", "z": "d"}
+            "iy": "i", "kh": "k", "gh": "k", "dh": "d", "th": "t", "q": "k", "e": "i", "o": "u",
+            "z": "d"}
 _WORD = re.compile(r"[a-z]+")
 _ARTICLES = frozenset({"il", "ul", "as", "ash", "ad", "ar", "at", "an", "adh", "ath"})
-_ACRONYM_MAX = 5  # a word in capitals up to this length is an acronym and keeps its letters
 Spans = list[tuple[int, int]]
 
 
@@ -65,24 +66,12 @@ def _fold_word(word: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return folded, tuple(where)
 
 
-def _acronyms(norm: Normalized, words: list[tuple[int, int]]) -> list[bool]:
-    """Which words are acronyms (KH, AAH): short and in capitals, unless they stand in a line
-    of capitals with a longer word, as in a caption (QAIS AL-KHAZALI)."""
-    source, starts = norm.source, norm.starts
-    capitals = [source[starts[a]].isupper() and all(source[starts[i]].isupper()
-                                                    for i in range(a + 1, b))
-                for a, b in words]
-    kept = [caps and b - a <= _ACRONYM_MAX for (a, b), caps in zip(words, capitals, strict=True)]
-    n = 0
-    while n < len(words):
-        m = n
-        while (m + 1 < len(words) and capitals[m] and capitals[m + 1]
-               and norm.text[words[m][1]:words[m + 1][0]] == " "):
-            m += 1
-        if any(b - a > _ACRONYM_MAX for a, b in words[n:m + 1]) and m > n:
-            kept[n:m + 1] = [False] * (m + 1 - n)
-        n = m + 1
-    return kept
+def _kept(norm: Normalized, words: list[tuple[int, int]], keep: frozenset[str]) -> list[bool]:
+    """Which words keep their letters: a declared acronym (KH, AAH) written in capitals. Any
+    other word in capitals is folded like a name (QAIS AL-KHAZALI, SADR CITY)."""
+    source, starts, text = norm.source, norm.starts, norm.text
+    return [text[a:b] in keep and all(source[starts[i]].isupper() for i in range(a, b))
+            for a, b in words]
 
 
 @dataclass(frozen=True)
@@ -113,11 +102,12 @@ class Folded:
         return self.norm.original_span(first, last)
 
 
-def fold_spellings(norm: Normalized) -> Folded:
-    """Normalised text with each Latin word in its family form; spans still reach the source."""
+def fold_spellings(norm: Normalized, keep: frozenset[str] = frozenset()) -> Folded:
+    """Normalised text with each Latin word in its family form; spans still reach the source.
+    Words in `keep` (lower-case acronyms) keep their letters where written in capitals."""
     text = norm.text
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    kept = _acronyms(norm, words)
+    kept = _kept(norm, words, keep)
     forms: list[tuple[str, tuple[tuple[int, int], ...] | None]] = []
     for (start, end), acronym in zip(words, kept, strict=True):
         word = text[start:end]
@@ -177,25 +167,79 @@ def _article_forms(name: str) -> set[str]:
     return forms
 
 
+# An Arabic word for a kind of group before its name, and the English that follows the name.
+_GROUP_WORDS = {"kataib": ("Brigades",), "saraya": ("Brigades", "Companies"), "liwa": ("Brigade",),
+                "harakat": ("Movement",), "munazzamat": ("Organization",), "usbat": ("League",),
+                "jaysh": ("Army",), "faylaq": ("Corps",), "tayar": ("Current",)}
+
+
+def _translated_forms(name: str) -> set[str]:
+    """Kataib Sayyid al-Shuhada: Sayyid al-Shuhada Brigades; Harakat al-Nujaba: al-Nujaba
+    Movement; and the other way round."""
+    words = name.split()
+    if len(words) < 2:
+        return set()
+    head = re.sub(r"['’]", "", words[0]).lower()
+    forms = {f"{' '.join(words[1:])} {kind}" for kind in _GROUP_WORDS.get(head, ())}
+    for arabic, kinds in _GROUP_WORDS.items():
+        if words[-1] in kinds:
+            forms.add(f"{arabic.capitalize()} {' '.join(words[:-1])}")
+    return forms
+
+
 def _group_forms(name: str) -> set[str]:
-    """Plural and singular, and the two word orders of a group's name."""
-    forms = {name}
-    for plural, singular in _PLURALS:
-        if name.endswith(" " + plural):
-            forms.add(name[: -len(plural)] + singular)
-        elif name.endswith(" " + singular):
-            forms.add(name + plural[len(singular):])
+    """Plural and singular, the two word orders of a group's name (X Brigades, Brigades of X,
+    Kataib X), 'of the' and 'of', 'in' written 'of'."""
+    forms = {name, *_translated_forms(name)}
+    for form in list(forms):
+        for plural, singular in _PLURALS:
+            if form.endswith(" " + plural):
+                forms.add(form[: -len(plural)] + singular)
+            elif form.endswith(" " + singular):
+                forms.add(form + plural[len(singular):])
     for form in list(forms):
         words = form.split()
-        if len(words) >= 2 and words[0].lower() == "harakat":
-            forms.add(" ".join(words[1:]) + " Movement")
-        if len(words) >= 2 and words[-1] == "Movement":
-            forms.add("Harakat " + " ".join(words[:-1]))
         for plural, singular in _PLURALS[2:]:
             if len(words) >= 2 and words[-1] in (plural, singular):
                 forms.add(f"{words[-1]} of " + " ".join(words[:-1]))
             if len(words) >= 3 and words[0] in (plural, singular) and words[1] == "of":
                 forms.add(" ".join(words[2:]) + f" {words[0]}")
+    for form in list(forms):
+        if " of the " in form:
+            forms.add(form.replace(" of the ", " of "))
+        if " in " in form:  # Islamic Resistance in Iraq: of Iraq
+            forms.add(form.replace(" in ", " of "))
+    return forms
+
+
+_ABD = re.compile(r"\b(?:Abd(?:ul|el|al|ol)?)(?:[-\s]+(?:[AaEe]l[-\s]+)?|(?=[A-Z]))([A-Z][a-z]+)")
+
+
+def _abd_forms(name: str) -> set[str]:
+    """Abdul Aziz, Abdel Aziz, Abd al-Aziz, Abdul-Aziz and Abdulaziz (one name at a time)."""
+    m = _ABD.search(name)
+    if not m:
+        return {name}
+    rest = m.group(1)
+    spellings = (f"Abdul {rest}", f"Abdel {rest}", f"Abd al-{rest}", f"Abdul-{rest}",
+                 f"Abdul{rest.lower()}", f"Abd {rest}")
+    return {name[:m.start()] + form + name[m.end():] for form in spellings}
+
+
+_CLUSTER = re.compile(r"\b([A-Za-z]{1,3}[bcdfghjklmnpqrstvwxz])([bdflmnqrz])\b")
+
+
+def _vowel_forms(name: str) -> set[str]:
+    """A short word's final two consonants with a vowel between, in a name of two words or more,
+    one word at a time: Sadr / Sader, Hashd / Hashed, Kahf / Kahaf."""
+    forms = {name}
+    if len(name.split()) < 2:
+        return forms
+    for m in _CLUSTER.finditer(name):
+        if m.group(1)[-1] in "sckgdtpz" and m.group(1)[-1] + m.group(2) in ("dh", "th", "kh", "gh"):
+            continue
+        for vowel in "ea":
+            forms.add(f"{name[:m.start()]}{m.group(1)}{vowel}{m.group(2)}{name[m.end():]}")
     return forms
 
 
@@ -211,15 +255,32 @@ def _surname_forms(name: str) -> set[str]:
     return forms
 
 
+_ARABIC_KUNYA = re.compile(r"^(?:أبو|ابو) ")
+_ARABIC_ABD = re.compile(r"\bعبد ?(?=ال)")
+
+
+def _arabic_forms(name: str) -> set[str]:
+    """ل + ال written لل (للحشد, للمهندس); أبو inflected أبي, أبا (لأبي مهدي); عبد written
+    apart or joined (عبد العزيز, عبدالعزيز)."""
+    forms = {name}
+    if _ARABIC_KUNYA.match(name):
+        forms |= {_ARABIC_KUNYA.sub(kunya, name) for kunya in ("أبي ", "أبا ")}
+    forms |= {_ARABIC_ABD.sub(joint, f) for f in list(forms) for joint in ("عبد ", "عبد")}
+    forms |= {"لل" + f[2:] for f in list(forms) if f.startswith("ال") and len(f) > 4}
+    return forms
+
+
 def variants(name: str, group: bool = False) -> set[str]:
     """Every form of `name` worth matching, the name itself included."""
-    if not name.isascii():  # Arabic: ل + ال is written لل (للحشد, للمهندس)
-        return {name, "لل" + name[2:]} if name.startswith("ال") and len(name) > 4 else {name}
+    if not name.isascii():
+        return _arabic_forms(name)
     if name.isupper():
         return {name}
     forms = {name}
     if group:
         forms = {g for f in forms for g in _group_forms(f)}
+    forms = {v for f in forms for v in _vowel_forms(f)}
+    forms = {a for f in forms for a in _abd_forms(f)}
     forms = {a for f in forms for a in _article_forms(f)}
     if not group:
         forms = {s for f in forms for s in _surname_forms(f)}
@@ -236,6 +297,13 @@ def arabic_surnames(arabic: str | None, short_names: tuple[str, ...]) -> tuple[s
     words = arabic.split()
     if len(words) <= size:
         return ()
-    surname = " ".join(words[-size:])
-    forms = [surname]
-    return tuple(forms)
+    return (" ".join(words[-size:]),)
+
+
+def alias_surnames(names: tuple[str, ...], short_names: tuple[str, ...]) -> tuple[str, ...]:
+    """The Arabic surnames the profile's other Arabic names end with, where one word with its
+    article (أبو حسين الحميداوي: الحميداوي), for a profile whose Latin surnames are linked."""
+    if not short_names:
+        return ()
+    found = {name.split()[-1] for name in names if not name.isascii() and len(name.split()) > 1}
+    return tuple(sorted(w for w in found if w.startswith("ال") and len(w) > 3))

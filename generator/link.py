@@ -18,9 +18,18 @@ import ahocorasick
 
 from generator.families import Folded, fold_spellings, variants
 from generator.normalize import is_word_char, normalize, normalize_name
-from generator.relatives import another_person, consonants, names_a_group
+from generator.relatives import (
+    ANOTHER,
+    SAME,
+    another_person,
+    given_names,
+    names_a_group,
+    names_a_place,
+    numbered,
+)
 
 NAME, SHORT, CONTEXT, BLOCK = "name", "short", "context", "block"
+OTHER = "other"  # a known surname after another given name: someone else of that name
 _ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{1,6})?")
 _PROCLITICS = frozenset("وفبل")  # Arabic one-letter prefixes written attached
 
@@ -69,6 +78,7 @@ class _Span:
     role: str
     owners: tuple[tuple[str, str], ...]
     surname: bool = False
+    needs_context: bool = False  # linked only where the document names the profile in full
 
 
 @dataclass(frozen=True)
@@ -87,9 +97,16 @@ def is_acronym(name: str) -> bool:
     return bool(_ACRONYM.fullmatch(name)) and 2 <= len(letters) <= 6
 
 
-def match_key(name: str) -> str:
-    """The key a name is matched by: normalised, then in its spelling family's form."""
-    return fold_spellings(normalize(name.strip())).text.strip()
+def match_key(name: str, keep: frozenset[str] = frozenset()) -> str:
+    """The key a name is matched by: normalised, then in its spelling family's form (the
+    acronyms in `keep` keep their letters where written in capitals)."""
+    return fold_spellings(normalize(name.strip()), keep).text.strip()
+
+
+def _acronym_words(entities: Iterable[Entity]) -> frozenset[str]:
+    """The declared acronyms' words, lower-case: the only words in capitals not folded."""
+    return frozenset(word for e in entities for name in e.names if is_acronym(name)
+                     for word in normalize_name(name).split())
 
 
 def _patterns(
@@ -110,12 +127,12 @@ def _patterns(
                                  generated=normalize_name(form) != normalize_name(name))
 
 
-def _table(entities: Iterable[Entity], blockers: Iterable[str]
+def _table(entities: list[Entity], blockers: Iterable[str], keep: frozenset[str]
            ) -> tuple[dict[str, list[_Pattern]], set[str], list[Dropped]]:
     """{key: patterns}, the contested keys (exact spellings only) and the forms dropped."""
     table: dict[str, list[_Pattern]] = {}
     for name, pattern in _patterns(entities, blockers):
-        key = match_key(name)
+        key = match_key(name, keep)
         if key and pattern not in table.setdefault(key, []):
             table[key].append(pattern)
     contested, dropped = set(), []
@@ -125,7 +142,8 @@ def _table(entities: Iterable[Entity], blockers: Iterable[str]
             continue
         contested.add(key)
         for p in patterns:
-            others = sorted({q.slug for q in patterns if q.slug != p.slug and q.exact != p.exact},
+            others = sorted({q.slug for q in patterns
+                             if q.slug != p.slug and (q.exact != p.exact or p.generated)},
                             key=lambda slug: (not slug, slug))  # a profile before a look-alike
             if others and p.role != BLOCK:
                 dropped.append(Dropped(p.slug, p.exact, others[0]))
@@ -169,6 +187,12 @@ def _ends_word(s: str, end: int) -> bool:
 
 
 _AND_BEFORE = re.compile(r"\b([A-Z][^\W\d_]+) (?:and|&) ")
+# 'his brother Laith', 'وشقيقه ليث': a relative named by the given name alone
+_KIN = re.compile(r"\b(?:his|her) (?:younger |elder |older )?(?:brother|son|father|cousin|nephew),? "
+                  r"([A-Z][^\W\d_]+)\b|(?<![\u0600-\u06ff])و?(?:شقيقه|أخوه|اخوه|أخيه|اخيه|نجله|ابنه|"
+                  r"والده) ([\u0621-\u0652]+)")
+_KIN_REACH = 120  # characters between a person's name and 'his brother ...'
+
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("«", "»"))
 
 
@@ -217,10 +241,10 @@ def _leftmost_longest(spans: list[_Span]) -> list[_Span]:
 
 
 def _pick(span: _Span, context: set[str]) -> tuple[str, str] | None:
-    """The one owner of a name, if the document's full names single it out; kunyas and
-    Arabic surnames only for a person the document has named in full."""
+    """The one owner of a name, if the document's full names single it out; kunyas, Arabic
+    surnames and a word in capitals only for a profile the document has named in full."""
     owners = span.owners
-    if len(owners) == 1 and span.role != CONTEXT:
+    if len(owners) == 1 and span.role != CONTEXT and not span.needs_context:
         return owners[0]
     named = [owner for owner in owners if owner[0] in context]
     return named[0] if len(named) == 1 else None
@@ -231,27 +255,56 @@ class Linker:
 
     def __init__(self, entities: Iterable[Entity], blockers: Iterable[str] = ()) -> None:
         entities = list(entities)
-        table, contested, self.dropped = _table(entities, list(blockers))
+        self._keep = _acronym_words(entities)
+        table, contested, self.dropped = _table(entities, list(blockers), self._keep)
         self._automaton = _build(table, contested)
-        self._own_words = {e.slug: {consonants(w) for n in e.names for w in n.split()}
-                           for e in entities}
-        self._name_words = {e.slug: {w for n in e.names for w in match_key(n).split()}
+        self._given = {e.slug: given_names((*e.names, *e.kunyas)) for e in entities}
+        self._name_words = {e.slug: {w for n in e.names for w in match_key(n, self._keep).split()}
                             for e in entities if e.kind == "leader"}  # people have relatives
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in `text`, sorted by start and non-overlapping."""
         spans = self._spans(text)
-        context = {s.owners[0][0] for s in spans if s.role == NAME and len(s.owners) == 1}
+        context = {s.owners[0][0] for s in spans
+                   if s.role == NAME and len(s.owners) == 1 and not s.needs_context}
+        others = {slug for s in spans if s.role == OTHER for slug, _ in s.owners}
         mentions = []
         for span in spans:
-            owner = _pick(span, context) if span.role != BLOCK else None
+            owner = _pick(span, context) if span.role not in (BLOCK, OTHER) else None
             if owner and span.surname and self._relative_named(text, span, owner[0], context):
                 continue
+            if owner and span.role == SHORT and owner[0] in others - context:
+                continue  # another person of this surname is named, and this one never in full
             if owner:
                 mentions.append(
                     Mention(owner[0], owner[1], span.start, span.end, text[span.start : span.end])
                 )
-        return self._coordinated(text, mentions)
+        return self._kin(text, self._coordinated(text, mentions))
+
+    def _kin(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """'Qais al-Khazali and his brother Laith': the given name with the surname of the
+        person named just before, linked when that full name is a profile's."""
+        people = [m for m in mentions if m.kind == "leader"]
+        if not people:
+            return mentions
+        ends = [m.end for m in people]
+        found = list(mentions)
+        taken = {m.start for m in mentions}
+        for kin in _KIN.finditer(text):
+            group = 1 if kin.group(1) else 2
+            i = bisect.bisect_right(ends, kin.start())
+            person = people[i - 1] if i else None
+            if (not person or kin.start() >= person.end + _KIN_REACH
+                    or kin.start(group) in taken):
+                continue
+            spans = self._spans(f"{kin.group(group)} {person.text.split()[-1]}")
+            if (len(spans) == 1 and spans[0].role == NAME and len(spans[0].owners) == 1
+                    and spans[0].start == 0 and spans[0].owners[0][0] != person.slug):
+                slug, kind = spans[0].owners[0]
+                found.append(Mention(slug, kind, kin.start(group), kin.end(group),
+                                     kin.group(group)))
+                taken.add(kin.start(group))
+        return sorted(found, key=lambda m: m.start)
 
     def _coordinated(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """'Qays and Laith al-Khazali': the first given name shares the surname after the
@@ -279,7 +332,7 @@ class Linker:
         surname among its short names keeps it.)"""
         if owner in context:
             return False
-        surname = match_key(text[span.start:span.end]).split()[-1:]
+        surname = match_key(text[span.start:span.end], self._keep).split()[-1:]
         return any(surname and surname[0] in self._name_words.get(slug, ())
                    for slug in context - {owner})
 
@@ -287,7 +340,7 @@ class Linker:
         """Every resolved hit, including blockers and ambiguous surnames."""
         if self._automaton is None:
             return []
-        norm = fold_spellings(normalize(text))
+        norm = fold_spellings(normalize(text), self._keep)
         return _leftmost_longest(list(self._hits(norm, text)))
 
     def _hits(self, norm: Folded, text: str) -> Iterator[_Span]:
@@ -307,23 +360,57 @@ class Linker:
                 written = normalize_name(surface)
                 patterns = tuple(p for p in patterns if p.exact == written)
             found = fixed or _classify(patterns, surface)
-            if found and found[0] in (SHORT, CONTEXT) and self._another(
-                    patterns, found, text, start, end):
+            if not found:
                 continue
-            if found:
-                surname = any(p.surname for p in patterns if p.role == found[0])
-                yield _Span(start, end, found[0], found[1], surname)
+            role, owners = found
+            if role == BLOCK:
+                yield _Span(start, end, role, owners)
+                continue
+            if owners[0][1] == "leader" and names_a_place(text, start, end):
+                continue
+            surname = role != NAME and any(p.surname for p in patterns if p.role == role)
+            if surname:
+                if names_a_group(text, end):
+                    continue
+                who, first = self._who(owners, text, start, end)
+                if who == ANOTHER:
+                    role = OTHER
+                elif who == SAME:
+                    role, start = NAME, first
+            yield _Span(start, end, role, owners, surname,
+                        _shouted(text, start, end, role, patterns))
 
-    def _another(self, patterns: tuple[_Pattern, ...], found: tuple[str, tuple[tuple[str, str], ...]],
-                 text: str, start: int, end: int) -> bool:
-        """A surname after a given name none of its owners bears: another person; before
-        Brigade or Movement: a group named after the person."""
-        if not any(p.surname for p in patterns if p.role == found[0]):
-            return False
-        if names_a_group(text, end):
-            return True
-        own = set().union(*(self._own_words.get(slug, set()) for slug, _ in found[1]))
+    def _who(self, owners: tuple[tuple[str, str], ...], text: str, start: int, end: int
+             ) -> tuple[str, int]:
+        """Whether the given names before a surname make it ANOTHER person or the SAME one
+        (named in full with middle names), and where the full name starts."""
+        if numbered(text, end):
+            return ANOTHER, start
+        own = set().union(*(self._given.get(slug, set()) for slug, _ in owners))
         return another_person(text, start, own)
+
+
+_LINE_WORDS = 3  # a line of at least this many words, all in capitals, is a shouted headline
+
+
+def _shouted(text: str, start: int, end: int, role: str, patterns: tuple[_Pattern, ...]) -> bool:
+    """A word in capitals short enough to be an acronym (SADR, BADR) is linked only where the
+    document names the profile in full, unless it is a declared acronym (KH) written outside
+    a line in capitals. Longer words (MUHANDIS) and full names in capitals are names."""
+    surface = text[start:end]
+    if not surface[:1].isupper() or role not in (NAME, SHORT) or surface != surface.upper():
+        return False
+    if sum(c.isupper() for c in surface) < 2:
+        return False
+    words = [w for w in normalize_name(surface).split() if w not in ("al", "el")]
+    if len(words) > 1:
+        return False  # QAIS AL-KHAZALI: a full name in capitals
+    if not any(p.acronym for p in patterns if p.role == role):
+        return is_acronym(words[0].upper()) if words else False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    return not any(c.islower() for c in line) and len(re.findall(r"[^\W\d_]{2,}", line)) >= _LINE_WORDS
 
 
 def _collapse(text: str) -> str:
@@ -520,7 +607,7 @@ def unmatched_names(texts: Iterable[str], linker: Linker) -> list[tuple[str, int
     well-known place covers, most frequent first."""
     counts: Counter[str] = Counter()
     for text in texts:
-        spans = linker._spans(text)
+        spans = [s for s in linker._spans(text) if s.role != OTHER]  # others are candidates
         counts.update(_candidate_names(text, spans))
         counts.update(_arabic_names(text, spans))
     kept = {name: n for name, n in counts.items() if normalize_name(name) not in KNOWN_PLACES}

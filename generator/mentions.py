@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from generator.families import arabic_surnames
+from generator.families import alias_surnames, arabic_surnames
 from generator.link import Entity, Linker, Mention, snippet, unmatched_names
 from generator.markdown_text import paragraphs
 from generator.records import Catalogue, Document, Leader, Profile
@@ -68,8 +68,11 @@ def spelling_warnings(catalogue: Catalogue) -> list[str]:
 def _entity(profile: Profile) -> Entity:
     if not isinstance(profile, Leader):
         return Entity(profile.slug, "militia", profile.names)
+    surnames = arabic_surnames(profile.arabic, profile.short_names)
+    surnames += tuple(s for s in alias_surnames(profile.names, profile.short_names)
+                      if not any(known.endswith(s) for known in surnames))  # not المهدي
     return Entity(profile.slug, "leader", profile.names, profile.short_names, profile.kunyas,
-                  arabic_surnames(profile.arabic, profile.short_names))
+                  surnames)
 
 
 def document_text(document: Document) -> tuple[str, list[tuple[int, str]]]:

@@ -19,6 +19,7 @@ _NOT_GIVEN = frozenset("""
     the a an and but or of by for from in on at to with as after before when while since if
     that this these those his her their its he she they we it said says told according
     mr mrs ms dr sheikh shaykh sayyid sayed seyyed sayyed hajj haj imam mullah ayatollah grand
+    hujjat hojjat hojatoleslam hujjatulislam islam martyr shahid
     cleric leader commander chief general gen secretary secretary-general president minister
     premier deputy chairman head spokesman militia militiaman brigadier colonel col lieutenant
     iraqi iranian iraq iran us u.s american lebanese syrian kurdish shiite shia shi'ite sunni
@@ -37,7 +38,9 @@ _ARABIC_GIVEN = frozenset("""
 _KUNYA = frozenset({"ابو", "أبو", "أبي", "ابي", "ام", "أم"})
 _ARTICLE_BEFORE = re.compile(r"(?:\b[AaEe]l|\b[Aa][dstrnz]h?)[-\s]+$")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.-]*)[ \t\u00a0-]+$")
-_ARABIC_WORDS = re.compile(r"[\u0600-\u06ff]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_LATIN_KUNYA = frozenset({"abu", "abou", "abi", "umm"})
+_ABD = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "عبد"})
 
 
 def consonants(word: str) -> str:
@@ -54,35 +57,105 @@ def arabic_given_name(word: str) -> bool:
     return word in _ARABIC_GIVEN or (word[:1] in "وف" and word[1:] in _ARABIC_GIVEN)
 
 
-def _latin(before: str, own: set[str]) -> bool:
-    before = _ARTICLE_BEFORE.sub("", before)  # al- left out of the span: al-Khazali
-    m = _WORD_BEFORE.search(before)
-    if not m:
-        return False
-    word = m.group(1).rstrip(".-")
+def given_names(names: tuple[str, ...]) -> set[str]:
+    """The folded given names a profile's names start with (after a title): Qais, Muqtada;
+    Abu Mahdi's 'Abu' and 'Mahdi'. Middle names are left out: they are the father's and the
+    grandfather's, so 'Hadi al-Khazali' is not Qais Hadi al-Khazali."""
+    found = set()
+    for name in names:
+        words = [w for w in name.split() if w.lower() not in _NOT_GIVEN]
+        if not words:
+            continue
+        kunya = words[0] in _KUNYA or words[0].lower() in _LATIN_KUNYA | _ABD
+        if kunya and len(words) > 1:  # Abu Mahdi, Abdul Aziz: the second word tells
+            found.add(_fold(words[1]))
+        elif not kunya:
+            found.add(_fold(words[0]))
+    return found
+
+
+ANOTHER, SAME = "another", "same"
+_MIDDLE_NAMES = 3  # at most this many names between a given name and the surname
+
+
+def _latin_given(word: str) -> bool:
+    """A name before a surname: Hassan, Hadi, al-Husseini; no title, adjective or acronym."""
+    if word[:3].lower() in ("al-", "el-"):
+        word = word[3:]
     if not word[:1].isupper() or word.lower() in _NOT_GIVEN or word.isupper():
         return False
     if word[-2:-1] in ("'", "’") or word.rpartition("-")[2].islower():
         return False  # Iraq's Khazali, Iran-backed Khazali
-    return _fold(word) not in own
+    return True
 
 
-def _arabic(before: str, own: set[str]) -> bool:
-    words = _ARABIC_WORDS.findall(before[-40:])
-    if not words or not before.rstrip(" \t").endswith(words[-1]):
-        return False
-    previous = words[-1]
-    if len(words) >= 2 and words[-2] in _KUNYA:
-        return _fold(previous) not in own
-    if previous in _KUNYA:
-        return False
-    if previous == "آل":
-        return True  # آل الصدر: the family, not one of them
-    return previous in _ARABIC_GIVEN and _fold(previous) not in own
+def _word_before(text: str, pos: int) -> tuple[str, int] | None:
+    """The word that ends just before `pos` (an article joined to the surname skipped), and
+    where it starts."""
+    before = text[max(0, pos - 60):pos]
+    bare = _ARTICLE_BEFORE.sub("", before)
+    m = _WORD_BEFORE.search(bare)
+    if not m or m.group(1).endswith("."):
+        return None  # no word, or the end of a sentence (Gen. and Mr. are titles anyway)
+    word = _CAMEL.split(m.group(1).rstrip("-"))[-1]  # LeaderHadi, as scraped tables run on
+    return word, pos - len(before) + m.end(1) - len(word)
+
+
+def _latin(text: str, start: int, own: set[str]) -> tuple[str, int]:
+    verdict, pos = "", start
+    for _ in range(_MIDDLE_NAMES + 1):
+        found = _word_before(text, pos)
+        if not found or not _latin_given(found[0]):
+            break
+        word, pos = found
+        if word.lower() not in _LATIN_KUNYA | _ABD and _fold(word) in own:
+            return SAME, pos
+        verdict = verdict or ANOTHER
+    return verdict, start
+
+
+_ARABIC_WORD_BEFORE = re.compile(r"([\u0621-\u0652\u0671-\u06d3]+)[ \t\u00a0]+$")
+
+
+def _arabic(text: str, start: int, own: set[str]) -> tuple[str, int]:
+    verdict, pos = "", start
+    for n in range(_MIDDLE_NAMES + 1):
+        m = _ARABIC_WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        if not m:
+            break
+        word, pos = m.group(1), m.start(1)
+        folded = _fold(word)
+        if folded in own:
+            return SAME, pos
+        if n == 0 and folded == "ال":
+            return ANOTHER, start  # آل الصدر: the family, not one of them
+        kunya = _ARABIC_WORD_BEFORE.search(text, max(0, pos - 12), pos)
+        if kunya and kunya.group(1) in _KUNYA:
+            if _fold(f"{kunya.group(1)} {word}") in own or folded in own:
+                return SAME, kunya.start(1)
+            return (verdict or ANOTHER), start
+        if word in _KUNYA:
+            break
+        if arabic_given_name(word):
+            verdict = verdict or ANOTHER
+        elif not (word.startswith("ال") and len(word) > 3):
+            break  # a verb or a noun: the name began after it
+    return verdict, start
 
 
 _GROUP_AFTER = re.compile(r"['’]?s?[ \t-]+(?:Brigades?|Battalions?|Movement|Companies|Forces?|"
                           r"Network|Group|Army|Corps|Division|Regiment)\b")
+# Places named after a person: Sadr City, Muhandis airport; مدينة الصدر, شارع المهندس.
+_PLACE_AFTER = re.compile(
+    r"[ \t-]+(?:(?i:City|Airport|Street|Square|Bridge|Hospital|Stadium|Mosque|University)|"
+    r"International|Road|Highway|Expressway|District|Neighbou?rhood|Township|Camp|Base|Hall|"
+    r"Cent(?:re|er)|Avenue|Quarter|Complex|School|Port)\b")
+_PLACE_BEFORE = frozenset(normalize(w).text for w in """
+    مدينة شارع ساحة مطار جسر حي مستشفى معسكر قاعدة جامع مسجد جامعة ملعب مجمع قضاء ناحية منطقة
+    طريق قاعة مدرسة ميناء
+""".split())
+# Sadr II, الصدر الثاني: a namesake told apart by a number.
+_ORDINAL_AFTER = re.compile(r"[ \t]+(?:II\b|III\b|(?:ال)?(?:أول|اول|ثاني)\b)")
 
 
 def names_a_group(text: str, end: int) -> bool:
@@ -90,10 +163,30 @@ def names_a_group(text: str, end: int) -> bool:
     return bool(_GROUP_AFTER.match(text, end))
 
 
-def another_person(text: str, start: int, own: set[str]) -> bool:
-    """Whether the surname at text[start:] follows a given name foreign to `own` (the folded
-    words of the profile's names): then it names someone else."""
-    before = text[max(0, start - 60):start]
+def names_a_place(text: str, start: int, end: int) -> bool:
+    """A person's name followed by City, Airport... (or in Arabic after مدينة, شارع...):
+    a place named after the person, not the person."""
+    if _PLACE_AFTER.match(text, end):
+        return True
+    if not "\u0600" <= text[start] <= "\u06ff":
+        return False
+    m = _ARABIC_WORD_BEFORE.search(text, max(0, start - 20), start)
+    if not m:
+        return False
+    word = normalize(m.group(1)).text
+    return word in _PLACE_BEFORE or (word[:1] in "وبلف" and word[1:] in _PLACE_BEFORE)
+
+
+def numbered(text: str, end: int) -> bool:
+    """A surname followed by a number (Sadr II, الصدر الثاني) names a namesake."""
+    return bool(_ORDINAL_AFTER.match(text, end))
+
+
+def another_person(text: str, start: int, own: set[str]) -> tuple[str, int]:
+    """Who the surname at text[start:] names, from the names written before it: ANOTHER
+    person after a given name foreign to `own` (the profile's folded given names), the SAME
+    person after its own given name with up to three middle names between (Akram Abbas
+    al-Kabi; the start of the full name is returned), or "" where no given name is written."""
     if "\u0600" <= text[start:start + 1] <= "\u06ff":
-        return _arabic(before, own)
-    return _latin(before, own)
+        return _arabic(text, start, own)
+    return _latin(text, start, own)

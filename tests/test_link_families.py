@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.families import arabic_surnames, variants
+from generator.families import alias_surnames, arabic_surnames, variants
 from generator.link import Entity, Linker, unmatched_names
 from generator.mentions import find_with_title
 from generator.normalize import normalize_name
@@ -213,3 +213,59 @@ def test_make_suggest_takes_a_limit(minimal_tree) -> None:
     result = subprocess.run(["make", "-s", "suggest", f"CONTENT={minimal_tree}", "LIMIT=1"],
                             capture_output=True, text=True, cwd=ROOT, check=True)
     assert len([line for line in result.stdout.splitlines() if line.strip()]) <= 1
+
+
+# ---- more of the family: letters, vowels, compounds, group words, Arabic inflection -------
+
+FAMILY = Linker([
+    *ENTITIES,
+    Entity("abu-fadak-al-mohammadawi", "leader", ("Abdul Aziz al-Mohammadawi",
+                                                 "عبد العزيز المحمداوي")),
+    Entity("kataib-sayyid-al-shuhada", "militia", ("Kataib Sayyid al-Shuhada",)),
+    Entity("saraya-khorasani", "militia", ("Saraya al-Khorasani",)),
+    Entity("league", "militia", ("League of the Righteous",)),
+    Entity("islamic-resistance-in-iraq", "militia", ("Islamic Resistance in Iraq",)),
+    Entity("ashab-al-kahf", "militia", ("Ashab al-Kahf",)),
+    Entity("badr-organization", "militia", ("Badr Organization", "Badr")),
+])
+
+
+@pytest.mark.parametrize("text, slug", [
+    ("Ghais al-Khazali spoke.", "qais-al-khazali"),                 # gh, q, k: one letter
+    ("Muqtada al-Sader spoke.", "muqtada-al-sadr"),                 # a vowel in Sadr's dr
+    ("The Hashed al-Shaabi paraded.", "popular-mobilization-units"),
+    ("Ashab al-Kahaf claimed it.", "ashab-al-kahf"),
+    ("Abdulaziz al-Mohammadawi spoke.", "abu-fadak-al-mohammadawi"),  # Abdul written joined
+    ("Abd al-Aziz al-Muhammadawi spoke.", "abu-fadak-al-mohammadawi"),
+    ("Abdel Aziz al-Mohammadawi spoke.", "abu-fadak-al-mohammadawi"),
+    ("Adel Abdulmahdi resigned.", "adel-abdul-mahdi"),
+    ("The Sayyid al-Shuhada Brigades fired.", "kataib-sayyid-al-shuhada"),  # Kataib X: X Brigades
+    ("The Khorasani Brigades fired.", "saraya-khorasani"),
+    ("The League of Righteous fired.", "league"),                   # 'of the' and 'of'
+    ("The Islamic Resistance of Iraq claimed it.", "islamic-resistance-in-iraq"),
+    ("وكان لأبي مهدي المهندس دور", "abu-mahdi-al-muhandis"),         # أبو inflected, after ل
+    ("قال عبدالعزيز المحمداوي", "abu-fadak-al-mohammadawi"),          # عبد joined
+])
+def test_more_spellings_of_the_family_are_linked(text, slug) -> None:
+    assert [s for s, _ in links(text, FAMILY)] == [slug]
+
+
+def test_a_vowel_is_put_into_a_cluster_only_inside_a_longer_name() -> None:
+    assert links("Bader won the race.", FAMILY) == []   # Badr alone keeps its spelling
+    assert "Bader Organization" in variants("Badr Organization", group=True)
+    assert "Bader" not in variants("Badr", group=True)
+
+
+def test_a_spelling_generated_from_a_vowel_that_a_look_alike_owns_is_dropped() -> None:
+    linker = Linker([Entity("badr-organization", "militia", ("Badr Organization",))],
+                    ["Bader Organization"])
+    assert links("The Bader Organization, a charity, and the Badr Organization.", linker) == [
+        ("badr-organization", "Badr Organization")]
+    assert ("badr-organization", "bader organization", "") in {
+        (d.slug, d.form, d.other) for d in linker.dropped}
+
+
+def test_other_arabic_names_give_their_surname_too() -> None:
+    assert alias_surnames(("Ahmad al-Hamidawi", "أبو حسين الحميداوي"), ("Hamidawi",)) == (
+        "الحميداوي",)
+    assert alias_surnames(("أبو حسين الحميداوي",), ()) == ()  # no Latin surname is linked

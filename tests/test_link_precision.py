@@ -1,0 +1,110 @@
+"""Precision guards: a short word in capitals, places named after a person, relatives and
+namesakes, middle names, and a relative named by the given name alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.families import arabic_surnames
+from generator.link import Entity, Linker, unmatched_names
+from generator.mentions import find_with_title
+
+ENTITIES = (
+    Entity("muqtada-al-sadr", "leader", ("Muqtada al-Sadr", "مقتدى الصدر"), ("Sadr",), (),
+           arabic_surnames("مقتدى الصدر", ("Sadr",))),
+    Entity("abu-mahdi-al-muhandis", "leader", ("Abu Mahdi al-Muhandis", "أبو مهدي المهندس"),
+           ("Muhandis",), ("Abu Mahdi",), arabic_surnames("أبو مهدي المهندس", ("Muhandis",))),
+    Entity("qais-al-khazali", "leader", ("Qais al-Khazali", "قيس الخزعلي"), ("Khazali",),
+           ("Qais",), arabic_surnames("قيس الخزعلي", ("Khazali",))),
+    Entity("laith-al-khazali", "leader", ("Laith al-Khazali", "ليث الخزعلي"), (), ("Laith",)),
+    Entity("ali-al-sistani", "leader", ("Ali al-Sistani", "علي السيستاني"), ("Sistani",), (),
+           arabic_surnames("علي السيستاني", ("Sistani",))),
+    Entity("akram-al-kaabi", "leader", ("Akram al-Kaabi",), ("Kaabi",)),
+    Entity("badr-organization", "militia", ("Badr Organization", "Badr")),
+    Entity("kataib-hezbollah", "militia", ("Kataib Hezbollah", "KH")),
+)
+LINKER = Linker(ENTITIES)  # no blockers: the guards work without a place list
+
+
+def links(text: str) -> list[tuple[str, str]]:
+    return [(m.slug, m.text) for m in LINKER.find(text)]
+
+
+def headline(title: str, body: str) -> list[str]:
+    in_title, in_body = find_with_title(LINKER, title, body)
+    return [m.text for m in in_title + in_body]
+
+
+def test_a_short_word_in_capitals_links_only_once_the_profile_is_named_in_full() -> None:
+    assert headline("SADR CALLS FOR CALM", "The cleric spoke in Najaf.") == []
+    assert headline("SADR CALLS FOR CALM", "Muqtada al-Sadr spoke in Najaf.") == [
+        "SADR", "Muqtada al-Sadr"]
+    assert links("BADR said so.") == []
+    assert links("BADR said so. The Badr Organization denied it.") == [
+        ("badr-organization", "BADR"), ("badr-organization", "Badr Organization")]
+
+
+def test_a_declared_acronym_links_in_a_sentence_and_in_a_shouted_headline_only_with_its_name():
+    assert links("KH fired rockets.") == [("kataib-hezbollah", "KH")]
+    assert headline("US STRIKES KH BASES", "Rockets hit the base.") == []
+    assert headline("US STRIKES KH BASES", "Kataib Hezbollah denied it.") == [
+        "KH", "Kataib Hezbollah"]
+
+
+def test_longer_words_and_full_names_in_capitals_are_names() -> None:
+    assert links("MUHANDIS'S SUCCESSORS met.") == [("abu-mahdi-al-muhandis", "MUHANDIS")]
+    assert links("QAIS AL-KHAZALI SPEAKS") == [("qais-al-khazali", "QAIS AL-KHAZALI")]
+
+
+@pytest.mark.parametrize("text", [
+    "Muqtada al-Sadr's men marched in Sadr City.",
+    "Muqtada al-Sadr's men marched in SADR CITY.",
+    "Abu Mahdi al-Muhandis was killed. Flights left from Muhandis airport.",
+    "أبو مهدي المهندس. وافتتح شارع المهندس",
+    "مقتدى الصدر. وخرجت تظاهرات في مدينة الصدر",
+    "مقتدى الصدر. وخرجت تظاهرات بمدينة الصدر",
+])
+def test_a_place_named_after_a_person_is_not_the_person(text) -> None:
+    assert len(links(text)) == 1
+
+
+def test_a_surname_alone_is_not_linked_when_only_a_namesake_is_named_in_full() -> None:
+    father = "Mohammed Sadiq al-Sadr was killed in 1999. Sadr had many followers."
+    assert links(father) == []
+    assert links(father + " His son Muqtada al-Sadr leads them.") == [
+        ("muqtada-al-sadr", "Sadr"), ("muqtada-al-sadr", "Muqtada al-Sadr")]
+    assert links("Crowds honoured Sadr II.") == []
+    assert links("مقتدى الصدر يزور قبر الصدر الثاني") == [("muqtada-al-sadr", "مقتدى الصدر")]
+
+
+def test_a_namesake_is_still_suggested_as_a_name_no_profile_covers() -> None:
+    names = dict(unmatched_names(["Mohammed Sadiq al-Sadr was killed. Sadr had followers."],
+                                 LINKER))
+    assert "Mohammed Sadiq al-Sadr" in names
+
+
+@pytest.mark.parametrize("text, full", [
+    ("Qais Hadi al-Khazali spoke.", "Qais Hadi al-Khazali"),
+    ("Akram Abbas al-Kaabi spoke.", "Akram Abbas al-Kaabi"),
+    ("Grand Ayatollah Ali al-Husseini al-Sistani spoke.", "Ali al-Husseini al-Sistani"),
+    ("قال علي الحسيني السيستاني", "علي الحسيني السيستاني"),
+])
+def test_middle_names_between_the_given_name_and_the_surname_are_the_same_person(text, full):
+    assert [m for _, m in links(text)] == [full]
+
+
+def test_the_father_s_name_before_a_surname_is_another_person() -> None:
+    assert links("Hadi al-Khazali, the father, spoke.") == []  # Qais's middle name is Hadi
+
+
+@pytest.mark.parametrize("text, given", [
+    ("Qais al-Khazali and his brother Laith were sanctioned.", "Laith"),
+    ("قيس الخزعلي، زعيم العصائب، وشقيقه ليث، فرضت عليهما عقوبات", "ليث"),
+])
+def test_a_relative_named_by_the_given_name_alone_takes_the_surname_before(text, given) -> None:
+    assert ("laith-al-khazali", given) in links(text)
+
+
+def test_a_relative_no_profile_has_is_not_linked() -> None:
+    assert links("Qais al-Khazali and his brother Hassan were sanctioned.") == [
+        ("qais-al-khazali", "Qais al-Khazali")]
