@@ -21,6 +21,7 @@ from generator.normalize import is_word_char, normalize, normalize_name
 from generator.relatives import (
     ANOTHER,
     SAME,
+    after_arabic_title,
     another_person,
     given_names,
     names_a_group,
@@ -261,13 +262,19 @@ class Linker:
         self._given = {e.slug: given_names((*e.names, *e.kunyas)) for e in entities}
         self._name_words = {e.slug: {w for n in e.names for w in match_key(n, self._keep).split()}
                             for e in entities if e.kind == "leader"}  # people have relatives
+        self._surnamed: dict[str, set[str]] = {}  # a surname's key: the people it is short for
+        for e in entities:
+            for name in e.short_names if e.kind == "leader" else ():
+                for word in match_key(name, self._keep).split()[-1:]:
+                    self._surnamed.setdefault(word, set()).add(e.slug)
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in `text`, sorted by start and non-overlapping."""
         spans = self._spans(text)
         context = {s.owners[0][0] for s in spans
                    if s.role == NAME and len(s.owners) == 1 and not s.needs_context}
-        others = {slug for s in spans if s.role == OTHER for slug, _ in s.owners}
+        others = {slug for s in spans if s.role == OTHER and not _title_case(text, s.start)
+                  for slug, _ in s.owners} | self._namesakes(text, spans)
         mentions = []
         for span in spans:
             owner = _pick(span, context) if span.role not in (BLOCK, OTHER) else None
@@ -305,6 +312,16 @@ class Linker:
                                      kin.group(group)))
                 taken.add(kin.start(group))
         return sorted(found, key=lambda m: m.start)
+
+    def _namesakes(self, text: str, spans: list[_Span]) -> set[str]:
+        """People whose surname ends a look-alike named in the document (Mohammed Sadiq
+        al-Sadr): their surname alone is then ambiguous too."""
+        found: set[str] = set()
+        for span in spans:
+            if span.role == BLOCK:
+                last = match_key(text[span.start:span.end], self._keep).split()[-1:]
+                found |= self._surnamed.get(last[0], set()) if last else set()
+        return found
 
     def _coordinated(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """'Qays and Laith al-Khazali': the first given name shares the surname after the
@@ -377,6 +394,8 @@ class Linker:
                     role = OTHER
                 elif who == SAME:
                     role, start = NAME, first
+                elif role == CONTEXT and after_arabic_title(text, start):
+                    role = SHORT  # المرجع السيستاني: as a capitalised Sistani
             yield _Span(start, end, role, owners, surname,
                         _shouted(text, start, end, role, patterns))
 
@@ -388,6 +407,17 @@ class Linker:
             return ANOTHER, start
         own = set().union(*(self._given.get(slug, set()) for slug, _ in owners))
         return another_person(text, start, own)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}")
+
+
+def _title_case(text: str, at: int) -> bool:
+    """Whether the line around `at` is a headline in Title Case (no word of four letters or more
+    starts in lower case), where a capitalised adjective can stand before a surname."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return not _LOWER_WORD.search(text, start, len(text) if end < 0 else end)
 
 
 _LINE_WORDS = 3  # a line of at least this many words, all in capitals, is a shouted headline

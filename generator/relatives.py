@@ -158,6 +158,22 @@ _PLACE_BEFORE = frozenset(normalize(w).text for w in """
 _ORDINAL_AFTER = re.compile(r"[ \t]+(?:II\b|III\b|(?:ال)?(?:أول|اول|ثاني)\b)")
 
 
+# Titles before an Arabic surname alone: a person, as a capital letter tells in Latin script
+# (الشهيد is left out: 'the martyr Sadr' is the father).
+_ARABIC_TITLES = frozenset(normalize(w).text for w in """
+    السيد الشيخ المرجع الجنرال اللواء الفريق العميد الحاج سماحة
+""".split())
+
+
+def after_arabic_title(text: str, start: int) -> bool:
+    """An Arabic surname right after a title (الشيخ الخزعلي, المرجع السيستاني)."""
+    m = _ARABIC_WORD_BEFORE.search(text, max(0, start - 20), start)
+    if not m:
+        return False
+    word = normalize(m.group(1)).text
+    return word in _ARABIC_TITLES or (word[:1] == "و" and word[1:] in _ARABIC_TITLES)
+
+
 def names_a_group(text: str, end: int) -> bool:
     """A surname followed by Brigade, Movement...: a group named after the person."""
     return bool(_GROUP_AFTER.match(text, end))

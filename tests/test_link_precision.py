@@ -108,3 +108,25 @@ def test_a_relative_named_by_the_given_name_alone_takes_the_surname_before(text,
 def test_a_relative_no_profile_has_is_not_linked() -> None:
     assert links("Qais al-Khazali and his brother Hassan were sanctioned.") == [
         ("qais-al-khazali", "Qais al-Khazali")]
+
+
+def test_a_look_alike_ending_in_a_known_surname_makes_the_surname_alone_ambiguous() -> None:
+    linker = Linker(ENTITIES, ["Mohammed Sadiq al-Sadr"])
+    father = "Mohammed Sadiq al-Sadr was killed in 1999. Sadr had many followers."
+    assert linker.find(father) == []
+    assert [m.text for m in linker.find("Sadr City is poor. Sadr spoke.")] == ["Sadr"]
+
+
+def test_an_adjective_before_a_surname_in_a_title_case_headline_leaves_the_body_alone() -> None:
+    assert headline("Firebrand Sadr Calls for Calm", "Sadr spoke to crowds in Najaf.") == ["Sadr"]
+    assert headline("Mohammed al-Sadr remembered by crowds", "Sadr was killed in 1999.") == []
+
+
+@pytest.mark.parametrize("text, linked", [
+    ("قال المرجع السيستاني", ["السيستاني"]),      # a title before it: a person
+    ("وقال الشيخ الخزعلي", ["الخزعلي"]),
+    ("قال السيستاني", []),                         # alone, never named in full: not linked
+    ("زار الشهيد الصدر", []),                      # 'the martyr Sadr' is the father
+])
+def test_an_arabic_surname_after_a_title_links_as_a_capitalised_latin_one(text, linked) -> None:
+    assert [m for _, m in links(text)] == linked
