@@ -24,6 +24,7 @@ from generator.relatives import (
     after_arabic_title,
     another_person,
     given_names,
+    in_a_person_s_name,
     names_a_group,
     names_a_place,
     numbered,
@@ -385,6 +386,9 @@ class Linker:
                 continue
             if owners[0][1] == "leader" and names_a_place(text, start, end):
                 continue
+            if (owners[0][1] == "militia" and len(owners) == 1 and text[start:start + 1].isupper()
+                    and _one_word(surface) and in_a_person_s_name(text, start, end)):
+                continue
             surname = role != NAME and any(p.surname for p in patterns if p.role == role)
             if surname:
                 if names_a_group(text, end):
@@ -407,6 +411,12 @@ class Linker:
             return ANOTHER, start
         own = set().union(*(self._given.get(slug, set()) for slug, _ in owners))
         return another_person(text, start, own)
+
+
+def _one_word(surface: str) -> bool:
+    """Badr, al-Nujaba: one word once the article is left out."""
+    words = normalize_name(surface).split()
+    return len(words) == 1 or len(words) == 2 and words[0] in ("al", "el")
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}")

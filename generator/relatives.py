@@ -174,6 +174,21 @@ def after_arabic_title(text: str, start: int) -> bool:
     return word in _ARABIC_TITLES or (word[:1] == "و" and word[1:] in _ARABIC_TITLES)
 
 
+_NAME_GOES_ON = re.compile(r"[ \t]+((?:[Aa]l-|[Ee]l-|bin |ibn |Al )?)([A-Z][\w'’]+)")
+_GROUP_WORDS = frozenset("""organization organisation brigade brigades movement corps force
+    forces unit units party bloc alliance coalition fighters militia militias""".split())
+
+
+def in_a_person_s_name(text: str, start: int, end: int) -> bool:
+    """A group's one-word name inside a person's (Badr al-Busaidi, Ahmed Badr): not the group."""
+    after = _NAME_GOES_ON.match(text, end)
+    if after and (after.group(1) or _latin_given(after.group(2))) and (
+            after.group(2).lower() not in _GROUP_WORDS):
+        return True
+    found = _word_before(text, start)
+    return bool(found and _latin_given(found[0]))
+
+
 def names_a_group(text: str, end: int) -> bool:
     """A surname followed by Brigade, Movement...: a group named after the person."""
     return bool(_GROUP_AFTER.match(text, end))

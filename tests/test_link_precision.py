@@ -130,3 +130,14 @@ def test_an_adjective_before_a_surname_in_a_title_case_headline_leaves_the_body_
 ])
 def test_an_arabic_surname_after_a_title_links_as_a_capitalised_latin_one(text, linked) -> None:
     assert [m for _, m in links(text)] == linked
+
+
+@pytest.mark.parametrize("text, linked", [
+    ("Omani Foreign Minister Badr al-Busaidi arrived.", []),
+    ("Egypt's Ahmed Badr arrived.", []),
+    ("Badr fighters moved north.", ["Badr"]),
+    ("Iraq's Badr bloc won seats.", ["Badr"]),
+    ("Badr, Kataib Hezbollah and others denied it.", ["Badr", "Kataib Hezbollah"]),
+])
+def test_a_group_s_one_word_name_inside_a_person_s_name_is_not_the_group(text, linked) -> None:
+    assert [m for _, m in links(text)] == linked
