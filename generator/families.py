@@ -7,7 +7,7 @@ joined; plural and singular group names (Popular Mobilization Force/Forces); wor
 (Askari / Askeri). `fold_spellings` then maps the letters that transliterations swap onto one
 form, on names and on documents alike: e/i, o/u, ou/oo/u, ee/i, aa/a, q/k/kh/gh (Qasem,
 Ghasem), dh/z/d, th/t,
-ai/ay/ei/ey/ae, a final y/i, double letters, el-/as-/ash-/ad-... to al-. Apostrophes and ayn
+ai/ay/ei/ey/ae, a final y/i, a final ah/at/a (Harakah, Harakat), double letters, el-/as-/ash-/ad-... to al-. Apostrophes and ayn
 marks are already gone (normalize.py). Arabic is left as it is; acronyms (KH, AAH) too.
 """
 
@@ -62,6 +62,9 @@ def _fold_word(word: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     folded = "".join(out)
     if folded.endswith("y") and len(folded) > 2:
         folded = folded[:-1] + "i"
+    if folded.endswith("ah") and len(folded) > 3 or folded.endswith("at") and len(folded) > 4:
+        folded = folded[:-1]  # a final ta marbuta: Haraka, Harakah, Harakat; Hizbullah
+        where[-2:] = [(where[-2][0], where[-1][1])]
     folded, where = _collapse(folded, where)
     return folded, tuple(where)
 

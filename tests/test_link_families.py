@@ -232,6 +232,8 @@ FAMILY = Linker([
 
 @pytest.mark.parametrize("text, slug", [
     ("Ghais al-Khazali spoke.", "qais-al-khazali"),                 # gh, q, k: one letter
+    ("Harakah al-Nujaba fired.", "harakat-hezbollah-al-nujaba"),     # a final ah, at, a
+    ("Haraka al-Nujaba fired.", "harakat-hezbollah-al-nujaba"),
     ("Muqtada al-Sader spoke.", "muqtada-al-sadr"),                 # a vowel in Sadr's dr
     ("The Hashed al-Shaabi paraded.", "popular-mobilization-units"),
     ("Ashab al-Kahaf claimed it.", "ashab-al-kahf"),
