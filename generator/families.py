@@ -3,14 +3,16 @@
 Two halves. `variants` writes, from one alias, the forms that differ in more than letters:
 the article (al-Khazali, Al Khazali, Alkhazali, Khazali inside a full name), assimilated or
 joined; plural and singular group names (Popular Mobilization Force/Forces); word order
-(Harakat al-Nujaba / al-Nujaba Movement, X Brigades / Brigades of X); a surname's a written e
-(Askari / Askeri). `fold_spellings` then maps the letters that transliterations swap onto one
-form, on names and on documents alike: e/i, o/u, ou/oo/u, ee/i, aa/a, q/k/kh/gh (Qasem,
-Ghasem), dh/z/d, th/t,
-ai/ay/ei/ey/ae, a final y/i, a final ah/at/a (Harakah, Harakat), double letters, el-/as-/ash-/ad-... to al-. Apostrophes and ayn
-marks are already gone (normalize.py). Arabic is left as it is; acronyms (KH, AAH) too.
+(Harakat al-Nujaba / al-Nujaba Movement, Kataib X / X Brigades / Brigades of X); 'of the' and
+'of'; a vowel in a short word's final cluster inside a longer name (al-Sadr / al-Sader);
+Abdul / Abdel / Abd al- / Abdulaziz; a surname's a written e (Askari / Askeri); in Arabic,
+أبو / أبي / أبا, عبد written apart or joined, لل. `fold_spellings` then maps the letters that
+transliterations swap onto one form, on names and on documents alike: e/i, o/u, ou/oo/u, ee/i,
+aa/a, q/k/kh/gh (Qasem, Ghasem), dh/z/d, th/t, ai/ay/ei/ey/ae, a final y/i, a final ah/at/a
+(Harakah, Harakat), double letters, el-/as-/ash-/ad-... to al-. Apostrophes and ayn marks are
+already gone (normalize.py). Arabic is left as it is; declared acronyms in capitals (KH, AAH)
+too, while any other word in capitals folds like a name.
 """
-
 from __future__ import annotations
 
 import re
