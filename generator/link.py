@@ -387,7 +387,8 @@ class Linker:
             if owners[0][1] == "leader" and names_a_place(text, start, end):
                 continue
             if (owners[0][1] == "militia" and len(owners) == 1 and text[start:start + 1].isupper()
-                    and _one_word(surface) and in_a_person_s_name(text, start, end)):
+                    and surface != surface.upper() and _one_word(surface)
+                    and in_a_person_s_name(text, start, end)):
                 continue
             surname = role != NAME and any(p.surname for p in patterns if p.role == role)
             if surname:

@@ -138,6 +138,7 @@ def test_an_arabic_surname_after_a_title_links_as_a_capitalised_latin_one(text, 
     ("Badr fighters moved north.", ["Badr"]),
     ("Iraq's Badr bloc won seats.", ["Badr"]),
     ("Badr, Kataib Hezbollah and others denied it.", ["Badr", "Kataib Hezbollah"]),
+    ("KH Security Directorate", ["KH"]),  # an acronym is no one's given name
 ])
 def test_a_group_s_one_word_name_inside_a_person_s_name_is_not_the_group(text, linked) -> None:
     assert [m for _, m in links(text)] == linked
