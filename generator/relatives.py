@@ -95,8 +95,8 @@ def _word_before(text: str, pos: int) -> tuple[str, int] | None:
     before = text[max(0, pos - 60):pos]
     bare = _ARTICLE_BEFORE.sub("", before)
     m = _WORD_BEFORE.search(bare)
-    if not m or m.group(1).endswith("."):
-        return None  # no word, or the end of a sentence (Gen. and Mr. are titles anyway)
+    if not m or m.group(1).endswith(".") or not any(c.isspace() for c in bare[m.end(1):]):
+        return None  # no word, a sentence's end (Gen. and Mr. are titles anyway), Soleimani-
     word = _CAMEL.split(m.group(1).rstrip("-"))[-1]  # LeaderHadi, as scraped tables run on
     return word, pos - len(before) + m.end(1) - len(word)
 

@@ -142,3 +142,10 @@ def test_an_arabic_surname_after_a_title_links_as_a_capitalised_latin_one(text, 
 ])
 def test_a_group_s_one_word_name_inside_a_person_s_name_is_not_the_group(text, linked) -> None:
     assert [m for _, m in links(text)] == linked
+
+
+def test_two_surnames_joined_by_a_hyphen_are_two_people() -> None:
+    linker = Linker([*ENTITIES, Entity("qasem-soleimani", "leader", ("Qasem Soleimani",),
+                                       ("Soleimani",))])
+    assert [m.slug for m in linker.find("After the Soleimani-Muhandis strike.")] == [
+        "qasem-soleimani", "abu-mahdi-al-muhandis"]
