@@ -6,7 +6,8 @@ joined; plural and singular group names (Popular Mobilization Force/Forces); wor
 (Harakat al-Nujaba / al-Nujaba Movement, Kataib X / X Brigades / Brigades of X); 'of the' and
 'of'; a vowel in a short word's final cluster inside a longer name (al-Sadr / al-Sader);
 Abdul / Abdel / Abd al- / Abdulaziz; a surname's a written e (Askari / Askeri); in Arabic,
-أبو / أبي / أبا, عبد written apart or joined, لل. `fold_spellings` then maps the letters that
+أبو / أبي / أبا, عبد written apart or joined, لل; a group's Latin short form that keeps its name's
+first and last words (Harakat al-Nujaba), written from the Arabic name too (حركة النجباء). `fold_spellings` then maps the letters that
 transliterations swap onto one form, on names and on documents alike: e/i, o/u, ou/oo/u, ee/i,
 aa/a, q/k/kh/gh (Qasem, Ghasem), dh/z/d, th/t, ai/ay/ei/ey/ae, a final y/i, a final ah/at/a
 (Harakah, Harakat), double letters, el-/as-/ash-/ad-... to al-. Apostrophes and ayn marks are
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
-from generator.normalize import Normalized
+from generator.normalize import Normalized, normalize
 
 _LETTERS = re.compile(r"ou|oo|ee|ey|ay|ei|ae|iy|kh|gh|dh|th|q|e|o|z")
 _REPLACE = {"ou": "u", "oo": "u", "ee": "i", "ey": "ai", "ay": "ai", "ei": "ai", "ae": "ai",
@@ -290,6 +291,33 @@ def variants(name: str, group: bool = False) -> set[str]:
     if not group:
         forms = {s for f in forms for s in _surname_forms(f)}
     return forms
+
+
+# The Arabic word that begins a group's name, by the Latin word written for it.
+_ARABIC_GROUP_WORDS = {"harakat": "حركة", "kataib": "كتائب", "saraya": "سرايا", "liwa": "لواء",
+                       "munazzamat": "منظمة", "usbat": "عصبة", "asaib": "عصائب", "jaysh": "جيش",
+                       "faylaq": "فيلق"}
+
+
+def _family_key(name: str) -> str:
+    return " ".join(fold_spellings(normalize(name)).text.split())
+
+
+def arabic_short_forms(names: tuple[str, ...]) -> tuple[str, ...]:
+    """A group's Latin short form that keeps only the first and last words of its name (Harakat
+    al-Nujaba for Harakat Hezbollah al-Nujaba), written from its Arabic name too (حركة حزب الله
+    النجباء: حركة النجباء). Only where both names begin with the same word for a kind of group,
+    so that their first and last words are the same words."""
+    keys = {_family_key(n) for n in names if n.isascii()}
+    kinds = set()
+    for words in (n.split() for n in names if n.isascii()):
+        first = re.sub(r"['’]", "", words[0]).lower()
+        if len(words) >= 3 and first in _ARABIC_GROUP_WORDS and (
+                _family_key(f"{words[0]} {words[-1]}") in keys):
+            kinds.add(_ARABIC_GROUP_WORDS[first])
+    return tuple(sorted({f"{words[0]} {words[-1]}" for words in
+                         (n.split() for n in names if not n.isascii())
+                         if len(words) >= 3 and words[0] in kinds}))
 
 
 def arabic_surnames(arabic: str | None, short_names: tuple[str, ...]) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from generator.families import Folded, fold_spellings, variants
+from generator.families import Folded, arabic_short_forms, fold_spellings, variants
 from generator.normalize import is_word_char, normalize, normalize_name
 from generator.relatives import (
     ANOTHER,
@@ -123,6 +123,10 @@ def _patterns(
                 for form in sorted(variants(name, group)):
                     yield form, _Pattern(role, e.slug, e.kind, is_acronym(form), surname,
                                          normalize_name(form), normalize_name(form) != exact)
+        for name in arabic_short_forms(e.names) if group else ():
+            for form in sorted(variants(name)):  # generated: dropped if another name fits it
+                yield form, _Pattern(NAME, e.slug, e.kind, exact=normalize_name(form),
+                                     generated=True)
     for name in blockers:
         for form in sorted(variants(name)):
             yield form, _Pattern(BLOCK, exact=normalize_name(form),

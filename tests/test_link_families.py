@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.families import alias_surnames, arabic_surnames, variants
+from generator.families import alias_surnames, arabic_short_forms, arabic_surnames, variants
 from generator.link import Entity, Linker, unmatched_names
 from generator.mentions import find_with_title
 from generator.normalize import normalize_name
@@ -271,3 +271,33 @@ def test_other_arabic_names_give_their_surname_too() -> None:
     assert alias_surnames(("Ahmad al-Hamidawi", "أبو حسين الحميداوي"), ("Hamidawi",)) == (
         "الحميداوي",)
     assert alias_surnames(("أبو حسين الحميداوي",), ()) == ()  # no Latin surname is linked
+
+
+NUJABA = ("Harakat Hezbollah al-Nujaba", "Harakat al-Nujaba", "حركة حزب الله النجباء")
+
+
+def test_a_group_s_latin_short_form_is_written_from_its_arabic_name_too() -> None:
+    assert arabic_short_forms(NUJABA) == ("حركة النجباء",)
+    assert arabic_short_forms(("Asa'ib Ahl al-Haq", "Asaib al-Haq", "عصائب أهل الحق")) == (
+        "عصائب الحق",)
+    assert arabic_short_forms(NUJABA[::2]) == ()  # no Latin short form, no Arabic one
+    # the Arabic name must begin with the same word for a kind of group as the Latin one
+    assert arabic_short_forms(("Harakat Hezbollah al-Nujaba", "Harakat al-Nujaba",
+                               "كتائب حزب الله النجباء")) == ()
+
+
+def test_the_arabic_short_form_of_a_group_is_linked() -> None:
+    linker = Linker([Entity("harakat-hezbollah-al-nujaba", "militia", NUJABA)])
+    assert links("تعدّ حركة النجباء العراقية جزءاً من الحشد", linker) == [
+        ("harakat-hezbollah-al-nujaba", "حركة النجباء")]
+    assert links("الأمين العام لحركة النجباء", linker) == [
+        ("harakat-hezbollah-al-nujaba", "حركة النجباء")]  # after ل, as written
+    assert links("ميليشيا«حركة النجباء»", linker) == [
+        ("harakat-hezbollah-al-nujaba", "حركة النجباء")]
+
+
+def test_an_arabic_short_form_another_name_fits_is_dropped_and_reported() -> None:
+    linker = Linker([Entity("harakat-hezbollah-al-nujaba", "militia", NUJABA)], ["حركة النجباء"])
+    assert links("حركة النجباء", linker) == []
+    assert ("harakat-hezbollah-al-nujaba", normalize_name("حركة النجباء"), "") in {
+        (d.slug, d.form, d.other) for d in linker.dropped}
