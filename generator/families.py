@@ -2,13 +2,13 @@
 
 Two halves. `variants` writes, from one alias, the forms that differ in more than letters:
 the article (al-Khazali, Al Khazali, Alkhazali, Khazali inside a full name), assimilated or
-joined; plural and singular group names (Popular Mobilization Force/Forces); word order
-(Harakat al-Nujaba / al-Nujaba Movement, Kataib X / X Brigades / Brigades of X); 'of the' and
-'of'; a vowel in a short word's final cluster inside a longer name (al-Sadr / al-Sader);
-Abdul / Abdel / Abd al- / Abdulaziz; a surname's a written e (Askari / Askeri); in Arabic,
-أبو / أبي / أبا, عبد written apart or joined, لل; a group's Latin short form that keeps its name's
-first and last words (Harakat al-Nujaba), written from the Arabic name too (حركة النجباء). `fold_spellings` then maps the letters that
-transliterations swap onto one form, on names and on documents alike: e/i, o/u, ou/oo/u, ee/i,
+joined; plural and singular group names (Popular Mobilization Force/Forces, League/Leagues
+of X); word order (Harakat al-Nujaba / al-Nujaba Movement, Kataib X / X Brigades / Brigades of
+X); 'of the' and 'of'; a vowel in a short word's final cluster inside a longer name (al-Sadr /
+al-Sader); Abdul / Abdel / Abd al- / Abdulaziz; a surname's a written e (Askari / Askeri); in
+Arabic, أبو / أبي / أبا, عبد written apart or joined, لل; a group's Latin short form that keeps
+its name's first and last words (Harakat al-Nujaba), written from the Arabic name too (حركة
+النجباء). `fold_spellings` then maps the letters that transliterations swap onto one form, on names and on documents alike: e/i, o/u, ou/oo/u, ee/i,
 aa/a, q/k/kh/gh (Qasem, Ghasem), dh/z/d, th/t, ai/ay/ei/ey/ae, a final y/i, a final ah/at/a
 (Harakah, Harakat), double letters, el-/as-/ash-/ad-... to al-. Apostrophes and ayn marks are
 already gone (normalize.py). Arabic is left as it is; declared acronyms in capitals (KH, AAH)
@@ -150,7 +150,8 @@ def fold_spellings(norm: Normalized, keep: frozenset[str] = frozenset()) -> Fold
 
 _ARTICLE = re.compile(r"\b([Aa]l|[Ee]l)[-\s]+(?=\w)")
 _PLURALS = (("Forces", "Force"), ("Units", "Unit"), ("Brigades", "Brigade"),
-            ("Battalions", "Battalion"), ("Companies", "Company"), ("Groups", "Group"))
+            ("Battalions", "Battalion"), ("Companies", "Company"), ("Groups", "Group"),
+            ("Leagues", "League"))
 _MOST_ARTICLES = 3  # each article has three forms: a name with more keeps only its own
 
 
@@ -210,6 +211,8 @@ def _group_forms(name: str) -> set[str]:
                 forms.add(f"{words[-1]} of " + " ".join(words[:-1]))
             if len(words) >= 3 and words[0] in (plural, singular) and words[1] == "of":
                 forms.add(" ".join(words[2:]) + f" {words[0]}")
+                other = singular if words[0] == plural else plural  # League of X: Leagues of X
+                forms.add(" ".join([other, *words[1:]]))
     for form in list(forms):
         if " of the " in form:
             forms.add(form.replace(" of the ", " of "))

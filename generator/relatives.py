@@ -26,6 +26,9 @@ _NOT_GIVEN = frozenset("""
     arab arabic islamic muslim western eastern northern southern sanctioned designated
     breaking update exclusive photo video watch read then later now there here why how what who
     yet still even only both all also meanwhile however instead indeed so thus hence once
+    will would can could should shall must might do does did is are was were has have had be
+    not no where which whom whose about against between under over into through without during
+    amid amidst despite via versus vs like near toward towards behind beyond among upon
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
 """.split())

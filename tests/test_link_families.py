@@ -301,3 +301,29 @@ def test_an_arabic_short_form_another_name_fits_is_dropped_and_reported() -> Non
     assert links("حركة النجباء", linker) == []
     assert ("harakat-hezbollah-al-nujaba", normalize_name("حركة النجباء"), "") in {
         (d.slug, d.form, d.other) for d in linker.dropped}
+
+
+def test_a_group_s_head_word_is_linked_singular_or_plural() -> None:
+    assert "Leagues of Revolutionaries" in variants("League of Revolutionaries", group=True)
+    assert "Company of the Guardians of Blood" in variants("Companies of the Guardians of Blood",
+                                                           group=True)
+    linker = Linker([Entity("usbat-al-thaireen", "militia", ("League of Revolutionaries",))])
+    assert links("The Leagues of Revolutionaries claimed it.", linker) == [
+        ("usbat-al-thaireen", "Leagues of Revolutionaries")]
+
+
+@pytest.mark.parametrize("headline", [
+    "Will Sadr be able to control the militias?",
+    "Can Khazali Hold the Line?",
+    "Sanctions Against Khazali Target a Militia Leader",
+])
+def test_a_capitalised_verb_or_preposition_before_a_surname_is_no_given_name(headline) -> None:
+    text = f"{headline}\n\nQais al-Khazali and Muqtada al-Sadr spoke."
+    in_headline = [m for m in LINKER.find(text) if m.end <= len(headline)]
+    assert [m.slug for m in in_headline] == [
+        "muqtada-al-sadr" if "Sadr" in headline else "qais-al-khazali"]
+
+
+def test_another_given_name_still_makes_another_person_in_a_headline() -> None:
+    text = "Hassan Khazali Speaks\n\nQais al-Khazali spoke."
+    assert [m.text for m in LINKER.find(text)] == ["Qais al-Khazali"]
