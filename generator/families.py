@@ -10,9 +10,10 @@ Arabic, أبو / أبي / أبا, عبد written apart or joined, لل; a group'
 its name's first and last words (Harakat al-Nujaba), written from the Arabic name too (حركة
 النجباء). `fold_spellings` then maps the letters that transliterations swap onto one form, on
 names and on documents alike: e/i, o/u, ou/oo/u, ee/i, aa/a, q/k/kh/gh (Qasem, Ghasem), dh/z/d,
-th/t, ai/ay/ei/ey/ae, a final y/i, a final ah/at/a (Harakah, Harakat), double letters, el-/as-/ash-/ad-... to al-. Apostrophes and ayn marks are
-already gone (normalize.py). Arabic is left as it is; declared acronyms in capitals (KH, AAH)
-too, while any other word in capitals folds like a name.
+th/t, ai/ay/ei/ey/ae, a final y/i, a final ah/at/a (Harakah, Harakat), double letters,
+el-/as-/ash-/ad-... to al-. Apostrophes and ayn marks are already gone (normalize.py). Arabic is
+left as it is; declared acronyms in capitals (KH, AAH) too, while any other word in capitals
+folds like a name.
 """
 from __future__ import annotations
 
