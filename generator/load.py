@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.errors import Problems
+from generator.errors import Problem, Problems
 
 log = logging.getLogger(__name__)
 
@@ -210,7 +212,28 @@ def split_front_matter(text: str, path: Path, problems: Problems) -> tuple[Any, 
     return None
 
 
-def load_content(root: Path, problems: Problems) -> list[SourceRecord]:
+class FileCache:
+    """What each file loaded to, kept while the file is unchanged (the live preview re-reads
+    only the files an edit touched): {path: (signature, records, problems)}."""
+
+    def __init__(self) -> None:
+        self.entries: dict[Path, tuple[tuple[int, int, int], list[SourceRecord], list[Problem]]] = {}
+
+    def load(self, path: Path, read: Callable[[Path, Problems], list[SourceRecord]],
+             problems: Problems) -> list[SourceRecord]:
+        status = path.stat()
+        signature = (status.st_mtime_ns, status.st_size, status.st_ino)
+        known = self.entries.get(path)
+        if known is None or known[0] != signature:
+            own = Problems()
+            known = (signature, read(path, own), own.found)
+            self.entries[path] = known
+        problems.found.extend(known[2])
+        return known[1]
+
+
+def load_content(root: Path, problems: Problems, cache: FileCache | None = None
+                 ) -> list[SourceRecord]:
     """Every record under root, sorted by kind folder and file name. Nothing is read through a
     link that leaves root: such a file or folder is reported instead."""
     if not root.is_dir():
@@ -224,11 +247,13 @@ def load_content(root: Path, problems: Problems) -> list[SourceRecord]:
                 problems.add(path, 1, f"{folder}/ holds {' or '.join(suffixes)} files only: "
                                       f"rename it or move it out of content/")
                 continue
-            records.extend(_load_file(path, kind, problems))
+            read = functools.partial(_load_file, kind=kind)
+            records.extend(cache.load(path, read, problems) if cache else read(path, problems))
     places = [root / PLACES_FILE] if _within(root / PLACES_FILE, top, problems) else []
     for path in [*places, *_files(root / PLACES_FOLDER, top, problems)]:
         if path.suffix in (".yml", ".yaml"):
-            records.extend(_load_places(path, problems))
+            records.extend(cache.load(path, _load_places, problems) if cache
+                           else _load_places(path, problems))
         else:
             problems.add(path, 1, "places/ holds .yml files only: rename it or move it out")
     log.info("loaded %d records from %s", len(records), root)
@@ -263,7 +288,7 @@ def _within(path: Path, top: Path, problems: Problems) -> bool:
     return False
 
 
-def _load_file(path: Path, kind: str, problems: Problems) -> list[SourceRecord]:
+def _load_file(path: Path, problems: Problems, kind: str) -> list[SourceRecord]:
     text = read_text(path, problems)
     if text is None:
         return []

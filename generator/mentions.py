@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -44,11 +45,44 @@ class Links:
 
 def make_linker(catalogue: Catalogue) -> Linker:
     """One matcher for the whole catalogue; place names block look-alikes (Sadr City)."""
-    entities = [_entity(p) for p in catalogue.profiles]
+    return Linker(*linker_inputs(catalogue))
+
+
+def linker_inputs(catalogue: Catalogue) -> tuple[tuple[Entity, ...], tuple[str, ...]]:
+    """What the linker is built from: every profile's names, and the names that block them."""
+    entities = tuple(_entity(p) for p in catalogue.profiles)
     blockers = [name for place in catalogue.places.values()
                 for name in (place.name, place.arabic) if name]
     blockers += [name for profile in catalogue.profiles for name in profile.look_alikes]
-    return Linker(entities, blockers)
+    return entities, tuple(blockers)
+
+
+class LinkMemo:
+    """The live preview's linker and each document's mentions, kept while every profile's
+    names and every blocking name stay the same (an edit elsewhere relinks nothing)."""
+
+    def __init__(self) -> None:
+        self.inputs: tuple[tuple[Entity, ...], tuple[str, ...]] | None = None
+        self.linker: Linker | None = None
+        self.found: dict[tuple[str, str], tuple[list[Mention], list[Mention]]] = {}
+
+    def finder(self, catalogue: Catalogue) -> Callable[[str, str], tuple[list[Mention], list[Mention]]]:
+        inputs = linker_inputs(catalogue)
+        if self.linker is None or inputs != self.inputs:
+            if self.linker is not None:
+                log.warning("profile names changed: relinking every document")
+            self.inputs, self.linker, self.found = inputs, Linker(*inputs), {}
+        linker = self.linker
+
+        def find(title: str, text: str) -> tuple[list[Mention], list[Mention]]:
+            if (title, text) not in self.found:
+                self.found[title, text] = find_with_title(linker, title, text)
+            return self.found[title, text]
+        return find
+
+    def keep_only(self, catalogue: Catalogue) -> None:
+        alive = {(d.title or "", document_text(d)[0]) for d in catalogue.documents.values()}
+        self.found = {key: found for key, found in self.found.items() if key in alive}
 
 
 def spelling_warnings(catalogue: Catalogue) -> list[str]:
@@ -95,13 +129,16 @@ def find_with_title(linker: Linker, title: str, text: str) -> tuple[list[Mention
     return in_title, in_text
 
 
-def link_documents(catalogue: Catalogue, linker: Linker | None = None) -> Links:
-    linker = linker or make_linker(catalogue)
+def link_documents(catalogue: Catalogue, linker: Linker | None = None,
+                   memo: LinkMemo | None = None) -> Links:
+    find = (memo.finder(catalogue) if memo is not None
+            else functools.partial(find_with_title, linker or make_linker(catalogue)))
     links = Links()
     together: Counter[tuple[str, str]] = Counter()
     for document in catalogue.documents.values():
         text, offsets = document_text(document)
-        in_title, body = find_with_title(linker, document.title or "", text)
+        title = document.title or ""
+        in_title, body = find(title, text)
         links.documents[document.slug] = _split(body, offsets, in_title)
         mentions = body + in_title
         counts = Counter(m.slug for m in mentions)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from generator import fields as f
-from generator.errors import Problems
+from generator.errors import Problem, Problems
 from generator.load import SourceRecord, YamlList, YamlMap
 from generator.records import RECORDS, Catalogue, Spec, specs
 from generator.references import check_references
@@ -23,7 +23,29 @@ MOVED = {("militia", "leaders"): "leadership is stated once, on the person's fil
                                  "(organization, title, since, until, sources)"}
 
 
-def build_catalogue(records: Iterable[SourceRecord], problems: Problems) -> Catalogue:
+class RecordMemo:
+    """What each loaded record read to, while the record is the same object (the live preview's
+    FileCache hands back the same records for unchanged files)."""
+
+    def __init__(self) -> None:
+        self.entries: dict[int, tuple[SourceRecord, dict[str, Any] | None, list[Problem]]] = {}
+
+    def read(self, record: SourceRecord, problems: Problems) -> dict[str, Any] | None:
+        known = self.entries.get(id(record))
+        if known is None or known[0] is not record:
+            own = Problems()
+            known = (record, read_record(record, own), own.found)
+            self.entries[id(record)] = known
+        problems.found.extend(known[2])
+        return known[1]
+
+    def keep_only(self, records: list[SourceRecord]) -> None:
+        alive = {id(record) for record in records}
+        self.entries = {key: entry for key, entry in self.entries.items() if key in alive}
+
+
+def build_catalogue(records: Iterable[SourceRecord], problems: Problems,
+                    memo: RecordMemo | None = None) -> Catalogue:
     """Validate every record and every reference between records; raise all problems together.
 
     References are checked only between records that loaded cleanly, so one broken file never
@@ -33,7 +55,7 @@ def build_catalogue(records: Iterable[SourceRecord], problems: Problems) -> Cata
     broken: dict[str, set[str]] = {kind: set() for kind in RECORDS}
     for record in records:
         before = len(problems.found)
-        values = read_record(record, problems)
+        values = memo.read(record, problems) if memo else read_record(record, problems)
         if values is not None:
             _add(catalogue, record, values, problems)
         if len(problems.found) > before:

@@ -164,18 +164,20 @@ def build_site(content: Path, out: Path, site_dir: Path, engine: str = "mkdocs",
 
 
 def serve(content: Path, out: Path, address: str) -> None:
-    """Preview: MkDocs serves the site and regenerates it whenever content or code changes."""
-    out = out.with_name("serve-docs") if out.name == "docs" else out  # never a build's folders
-    generate(content, out)
-    watched = [content.resolve(), ROOT / "site_templates", ROOT / "generator"]
-    config = _config_for(out, out.parent / "serve-site", name="mkdocs.serve.yml", strict=False,
-                         hooks=[str(ROOT / "generator" / "serve_hook.py")],
-                         watch=[str(path) for path in watched])
-    env = {**os.environ, "BRIEFING_CONTENT": str(content.resolve()),
-           "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", address,
-               "--livereload"]
-    subprocess.run(command, env=env, check=False)
+    """Preview: each page built when a browser asks for it, from the content as it is now."""
+    from generator.preview_server import Preview
+    from generator.preview_server import serve as serve_preview
+    docs = out.with_name("serve-docs") if out.name == "docs" else out  # never a build's folders
+    site = docs.parent / "serve-site"
+    guard(docs, content, "docs")
+    guard(site, content, "site")
+    docs.mkdir(parents=True, exist_ok=True)   # MkDocs wants one; the pages stay in memory
+    # links to generated downloads are checked by `make site`, not page by page here
+    config = _config_for(docs, site, name="mkdocs.serve.yml", strict=False,
+                         validation={"links": {"not_found": "info"}})
+    host, _, port = address.rpartition(":")
+    preview = Preview(content, read_settings(), config)
+    serve_preview(preview, host or "127.0.0.1", int(port or 8000))
 
 
 def published(report: BuildReport) -> dict[str, Any]:
