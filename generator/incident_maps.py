@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator import maps
-from generator.records import Attribution, Catalogue, Incident, Leader
+from generator.records import Attribution, Catalogue, Incident, Leader, Profile
 from generator.tables import csv_text
 
 log = logging.getLogger(__name__)
@@ -200,19 +200,24 @@ def plan_maps(catalogue: Catalogue, tiles_url: str | None = None) -> MapSet:
                                               view="baghdad")
     makers[result.iraq_map] = lambda: _render(everything(), "Incidents across Iraq", tiles_url,
                                               view="iraq")
+    def profile_map(profile: Profile, incidents: list[Incident]) -> bytes:
+        points = [p for i in incidents
+                  if (p := map_point(i, catalogue, prefix, focus=profile.slug))]
+        return _render(points, f"Incidents: {profile.name}", tiles_url,
+                       legend=f"What the ledger says: {profile.name}")
     for slug, incidents in result.profile_incidents.items():
         profile = catalogue.profile(slug)
-        points = [p for i in incidents if (p := map_point(i, catalogue, prefix, focus=slug))]
-        if points and profile is not None:
+        if profile is not None and any(position(i, catalogue) for i in incidents):
             name = f"{MAPS_FOLDER}/{profile.section}-{slug}.html"
-            makers[name] = functools.partial(
-                _render, points, f"Incidents: {profile.name}", tiles_url,
-                legend=f"What the ledger says: {profile.name}")
+            makers[name] = functools.partial(profile_map, profile, incidents)
             result.profile_maps[slug] = name
+    def incident_map(incident: Incident) -> bytes:
+        return _render([p for p in [map_point(incident, catalogue, prefix)] if p],
+                       f"Map: {incident.title}", tiles_url)
     for incident in catalogue.incidents.values():
-        if point := map_point(incident, catalogue, prefix):
+        if position(incident, catalogue):
             name = f"{MAPS_FOLDER}/incident-{incident.slug}.html"
-            makers[name] = functools.partial(_render, [point], f"Map: {incident.title}", tiles_url)
+            makers[name] = functools.partial(incident_map, incident)
             result.incident_maps[incident.slug] = name
     for relative, source in maps.asset_files().items():
         makers[f"{maps.ASSET_DIR}/{relative}"] = source.read_bytes

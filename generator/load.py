@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -217,12 +218,15 @@ class FileCache:
     only the files an edit touched): {path: (signature, records, problems)}."""
 
     def __init__(self) -> None:
-        self.entries: dict[Path, tuple[tuple[int, int, int], list[SourceRecord], list[Problem]]] = {}
+        self.entries: dict[Path, tuple[tuple[int, int], list[SourceRecord], list[Problem]]] = {}
+        self.signatures: dict[str, tuple[int, int]] = {}  # taken by the caller just before
 
     def load(self, path: Path, read: Callable[[Path, Problems], list[SourceRecord]],
              problems: Problems) -> list[SourceRecord]:
-        status = path.stat()
-        signature = (status.st_mtime_ns, status.st_size, status.st_ino)
+        signature = self.signatures.get(str(path))
+        if signature is None:
+            status = path.stat()
+            signature = (status.st_mtime_ns, status.st_size)
         known = self.entries.get(path)
         if known is None or known[0] != signature:
             own = Problems()
@@ -265,10 +269,16 @@ def _files(folder: Path, top: Path, problems: Problems) -> list[Path]:
     if not folder.exists() or not _within(folder, top, problems):
         return []
     found = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or not _within(path, top, problems):
+    with os.scandir(folder) as entries:
+        listed = sorted(entries, key=lambda entry: entry.name)
+    for entry in listed:
+        path = Path(entry.path)
+        if entry.name.startswith("."):
             continue
-        if path.is_dir():
+        # a plain file in a folder already inside the tree is inside it: only links are resolved
+        if entry.is_symlink() and not _within(path, top, problems):
+            continue
+        if entry.is_dir():
             problems.add(path, 1, f"a folder inside {folder.name}/ is not read: move its files "
                                   f"up into {folder.name}/")
             continue

@@ -58,31 +58,28 @@ def linker_inputs(catalogue: Catalogue) -> tuple[tuple[Entity, ...], tuple[str, 
 
 
 class LinkMemo:
-    """The live preview's linker and each document's mentions, kept while every profile's
+    """The live preview's linker and what each document read to, kept while every profile's
     names and every blocking name stay the same (an edit elsewhere relinks nothing)."""
 
     def __init__(self) -> None:
         self.inputs: tuple[tuple[Entity, ...], tuple[str, ...]] | None = None
         self.linker: Linker | None = None
-        self.found: dict[tuple[str, str], tuple[list[Mention], list[Mention]]] = {}
+        self.readings: dict[tuple[str, str], Reading] = {}   # (title, body) -> reading
 
-    def finder(self, catalogue: Catalogue) -> Callable[[str, str], tuple[list[Mention], list[Mention]]]:
+    def reader(self, catalogue: Catalogue) -> Callable[[Document], Reading]:
         inputs = linker_inputs(catalogue)
         if self.linker is None or inputs != self.inputs:
             if self.linker is not None:
                 log.warning("profile names changed: relinking every document")
-            self.inputs, self.linker, self.found = inputs, Linker(*inputs), {}
-        linker = self.linker
+            self.inputs, self.linker, self.readings = inputs, Linker(*inputs), {}
+        linker, previous, self.readings = self.linker, self.readings, {}
 
-        def find(title: str, text: str) -> tuple[list[Mention], list[Mention]]:
-            if (title, text) not in self.found:
-                self.found[title, text] = find_with_title(linker, title, text)
-            return self.found[title, text]
-        return find
-
-    def keep_only(self, catalogue: Catalogue) -> None:
-        alive = {(d.title or "", document_text(d)[0]) for d in catalogue.documents.values()}
-        self.found = {key: found for key, found in self.found.items() if key in alive}
+        def read(document: Document) -> Reading:
+            key = (document.title or "", document.body)
+            found = previous.get(key) or self.readings.get(key) or read_document(linker, document)
+            self.readings[key] = found   # only what this version reads is kept
+            return found
+        return read
 
 
 def spelling_warnings(catalogue: Catalogue) -> list[str]:
@@ -129,25 +126,40 @@ def find_with_title(linker: Linker, title: str, text: str) -> tuple[list[Mention
     return in_title, in_text
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the linker found in one document: its paragraphs with their mentions, and each
+    profile's mention count with the text around its first mention."""
+
+    linked: LinkedDocument
+    firsts: tuple[tuple[str, int, tuple[str, str, str]], ...]   # (slug, count, snippet)
+
+
+def read_document(linker: Linker, document: Document) -> Reading:
+    text, offsets = document_text(document)
+    in_title, body = find_with_title(linker, document.title or "", text)
+    mentions = body + in_title
+    counts = Counter(m.slug for m in mentions)
+    firsts = []
+    for slug, count in counts.items():
+        first = next(m for m in mentions if m.slug == slug)
+        around = text if first in body else " ".join((document.title or "").split())
+        firsts.append((slug, count, snippet(around, first)))
+    return Reading(_split(body, offsets, in_title), tuple(firsts))
+
+
 def link_documents(catalogue: Catalogue, linker: Linker | None = None,
                    memo: LinkMemo | None = None) -> Links:
-    find = (memo.finder(catalogue) if memo is not None
-            else functools.partial(find_with_title, linker or make_linker(catalogue)))
+    read = (memo.reader(catalogue) if memo is not None
+            else functools.partial(read_document, linker or make_linker(catalogue)))
     links = Links()
     together: Counter[tuple[str, str]] = Counter()
     for document in catalogue.documents.values():
-        text, offsets = document_text(document)
-        title = document.title or ""
-        in_title, body = find(title, text)
-        links.documents[document.slug] = _split(body, offsets, in_title)
-        mentions = body + in_title
-        counts = Counter(m.slug for m in mentions)
-        for slug, count in counts.items():
-            first = next(m for m in mentions if m.slug == slug)
-            around = text if first in body else " ".join((document.title or "").split())
-            links.backlinks.setdefault(slug, []).append(
-                Backlink(document, count, snippet(around, first)))
-        together.update(combinations(sorted(counts), 2))
+        reading = read(document)
+        links.documents[document.slug] = reading.linked
+        for slug, count, around in reading.firsts:
+            links.backlinks.setdefault(slug, []).append(Backlink(document, count, around))
+        together.update(combinations(sorted(slug for slug, _, _ in reading.firsts), 2))
     for backlinks in links.backlinks.values():
         backlinks.sort(key=lambda b: (b.document.published, b.document.slug), reverse=True)
     links.co_mentions = _co_mentions(together)

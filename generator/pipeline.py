@@ -171,7 +171,9 @@ def serve(content: Path, out: Path, address: str) -> None:
     site = docs.parent / "serve-site"
     guard(docs, content, "docs")
     guard(site, content, "site")
-    docs.mkdir(parents=True, exist_ok=True)   # MkDocs wants one; the pages stay in memory
+    for folder in (docs, site):   # MkDocs wants a docs folder; the pages stay in memory
+        folder.mkdir(parents=True, exist_ok=True)
+        mark(folder)
     # links to generated downloads are checked by `make site`, not page by page here
     config = _config_for(docs, site, name="mkdocs.serve.yml", strict=False,
                          validation={"links": {"not_found": "info"}})

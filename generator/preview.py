@@ -8,10 +8,12 @@ the newest content, so no page made before an edit is ever served after it.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from generator.incident_maps import plan_maps
 from generator.load import FileCache, load_content
 from generator.mentions import LinkMemo, link_documents
 from generator.model import RecordMemo, build_catalogue
-from generator.open_data import build_data
+from generator.open_data import build_data, data_paths
 from generator.pipeline import source_date_epoch, static_assets
 from generator.render import RenderContext, page_makers
 from generator.search import name_index
@@ -33,14 +35,17 @@ log = logging.getLogger(__name__)
 Maker = Callable[[], bytes]
 
 
-def tree_signature(*roots: Path) -> frozenset[tuple[str, int, int]]:
-    """(path, mtime, size) of every file under the roots: any save, new file or deletion
+Signature = dict[str, tuple[int, int]]
+
+
+def tree_signature(*roots: Path) -> Signature:
+    """{path: (mtime, size)} of every file under the roots: any save, new file or deletion
     changes it (cheap enough to take on every page request: one stat a file)."""
-    found = []
+    found: Signature = {}
     for root in roots:
         if root.is_file():
             status = root.stat()
-            found.append((str(root), status.st_mtime_ns, status.st_size))
+            found[str(root)] = (status.st_mtime_ns, status.st_size)
             continue
         stack = [str(root)] if root.is_dir() else []
         while stack:
@@ -50,8 +55,8 @@ def tree_signature(*roots: Path) -> frozenset[tuple[str, int, int]]:
                         stack.append(entry.path)
                     else:
                         status = entry.stat()
-                        found.append((entry.path, status.st_mtime_ns, status.st_size))
-    return frozenset(found)
+                        found[entry.path] = (status.st_mtime_ns, status.st_size)
+    return found
 
 
 @dataclass
@@ -62,7 +67,13 @@ class Version:
     content_date: str = ""   # what print footers say the content is as of
     makers: dict[str, Maker] = field(default_factory=dict)   # docs-relative path -> maker
     bundles: list[Callable[[], dict[str, bytes]]] = field(default_factory=list)  # made together
+    listed: set[str] = field(default_factory=set)  # bundled files that pages link to
     made: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def paths(self) -> frozenset[str]:
+        """The files known before any bundle is made: what MkDocs resolves links against."""
+        return frozenset(self.makers) | self.listed
 
     @property
     def pages(self) -> list[str]:
@@ -97,7 +108,7 @@ class WarmGenerator:
         self.files = FileCache()
         self.records = RecordMemo()
         self.links = LinkMemo()
-        self.signature: frozenset[tuple[str, int, int]] | None = None
+        self.signature: Signature | None = None
         self.current: Version | None = None
         self.problems: list[Problem] = []   # of the newest attempt; [] when it succeeded
 
@@ -108,13 +119,16 @@ class WarmGenerator:
         signature = tree_signature(self.content)
         if signature == self.signature and not force:
             return False
-        self.signature = signature
+        self.signature = self.files.signatures = signature
         started = time.perf_counter()
         try:
-            version = self._make_version((self.current.number + 1) if self.current else 1)
+            with paused_collector():
+                version = self._make_version((self.current.number + 1) if self.current else 1)
         except ContentError as error:
             self.problems = error.problems
             return False
+        if self.current is None:
+            gc.freeze()  # the first version's records stay for good: never scan them again
         self.problems = []
         self.current = version
         log.debug("version %d planned in %.2f s", version.number, time.perf_counter() - started)
@@ -126,7 +140,6 @@ class WarmGenerator:
         catalogue = build_catalogue(records, problems, self.records)
         self.records.keep_only(records)
         links = link_documents(catalogue, memo=self.links)
-        self.links.keep_only(catalogue)
         settings = self.settings
         map_set = plan_maps(catalogue, settings.tiles_url)
         history = load_history(self.content)
@@ -144,7 +157,21 @@ class WarmGenerator:
             int(source_date_epoch(catalogue.newest_date())))
         version.bundles = [static_assets, lambda: name_index(catalogue),
                            lambda: context.extras["data"].files, lambda: dossiers]
+        version.listed = {*data_paths(catalogue), *dossiers}
         return version
+
+
+@contextmanager
+def paused_collector() -> Iterator[None]:
+    """No cyclic garbage collection while a version is made: with a large briefing in memory
+    each full collection walks millions of objects (reference counting still frees)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _encoded(render: Callable[[], str]) -> Maker:

@@ -73,7 +73,7 @@ class MkDocsPages:
         self.doc_files = files.documentation_pages()
         self.by_url = {}
         for file in files:
-            self.by_url["/" + file.url] = file
+            self.by_url["/" + file.url.removeprefix("./")] = file
             if file.is_documentation_page():
                 self.by_url["/" + file.dest_uri] = file   # .../index.html
 
@@ -136,7 +136,7 @@ class Preview:
             made = self.generator.refresh(force=theme_changed)
             self._report_problems()
             if made:
-                paths = frozenset(self.version.makers)
+                paths = self.version.paths
                 if paths != self.mkdocs.paths or theme_changed:
                     self.mkdocs.arrange(paths)
                 self.pages = {}
@@ -172,12 +172,12 @@ class Preview:
             if file is not None and file.is_documentation_page():
                 return 200, "text/html; charset=utf-8", self._page(url, file)
             path = url.lstrip("/")
+            if ("/" + path + "/") in self.mkdocs.by_url:
+                return 301, "/" + path + "/", b""
             body = self.version.file(path)
             if body is None and file is not None:
                 body = file.content_bytes   # the theme's own CSS and JavaScript
             if body is None:
-                if ("/" + path + "/") in self.mkdocs.by_url:
-                    return 301, "/" + path + "/", b""
                 return 404, "text/plain; charset=utf-8", f"not found: {url}\n".encode()
             return 200, content_type(path), body
 

@@ -102,6 +102,9 @@ def test_every_file_matches_a_fresh_build_after_each_kind_of_edit(tmp_path: Path
         assert sorted(served) == sorted(fresh), f"{edit.__name__}: other files"
         stale = [path for path in fresh if served[path] != fresh[path]]
         assert stale == [], f"{edit.__name__}: stale files {stale[:5]}"
+        # pages link to the downloads: MkDocs must know them before they are made
+        downloads = {path for path in fresh if path.startswith("data/")}
+        assert downloads <= warm.current.paths
 
 
 def test_nothing_changed_means_no_new_version(tmp_path: Path) -> None:
