@@ -39,7 +39,8 @@ def profile_summary(content: Path) -> None:
 
 def profile_name(content: Path) -> None:
     # a new alias changes what every document links to
-    replace(content / "militias" / "kataib-hezbollah.md", "aliases:\n", "aliases:\n  - Hezbollah Brigades of Preview\n")
+    replace(content / "militias" / "kataib-hezbollah.md", "aliases:\n",
+            "aliases:\n  - Hezbollah Brigades of Preview\n")
 
 
 def document_body_mentions(content: Path) -> None:
