@@ -218,19 +218,19 @@ class FileCache:
     only the files an edit touched): {path: (signature, records, problems)}."""
 
     def __init__(self) -> None:
-        self.entries: dict[Path, tuple[tuple[int, int], list[SourceRecord], list[Problem]]] = {}
+        self.entries: dict[str, tuple[tuple[int, int], list[SourceRecord], list[Problem]]] = {}
         self.signatures: dict[str, tuple[int, int]] = {}  # taken by the caller just before
 
-    def load(self, path: Path, read: Callable[[Path, Problems], list[SourceRecord]],
+    def load(self, path: str, read: Callable[[Path, Problems], list[SourceRecord]],
              problems: Problems) -> list[SourceRecord]:
-        signature = self.signatures.get(str(path))
+        signature = self.signatures.get(path)
         if signature is None:
-            status = path.stat()
+            status = os.stat(path)
             signature = (status.st_mtime_ns, status.st_size)
         known = self.entries.get(path)
         if known is None or known[0] != signature:
             own = Problems()
-            known = (signature, read(path, own), own.found)
+            known = (signature, read(Path(path), own), own.found)
             self.entries[path] = known
         problems.found.extend(known[2])
         return known[1]
@@ -246,25 +246,26 @@ def load_content(root: Path, problems: Problems, cache: FileCache | None = None
     top = root.resolve()
     records: list[SourceRecord] = []
     for folder, (kind, suffixes) in FOLDERS.items():
+        read = functools.partial(_load_file, kind=kind)
         for path in _files(root / folder, top, problems):
-            if path.suffix not in suffixes:
+            if os.path.splitext(path)[1] not in suffixes:
                 problems.add(path, 1, f"{folder}/ holds {' or '.join(suffixes)} files only: "
                                       f"rename it or move it out of content/")
                 continue
-            read = functools.partial(_load_file, kind=kind)
-            records.extend(cache.load(path, read, problems) if cache else read(path, problems))
-    places = [root / PLACES_FILE] if _within(root / PLACES_FILE, top, problems) else []
+            records.extend(cache.load(path, read, problems) if cache
+                           else read(Path(path), problems))
+    places = [str(root / PLACES_FILE)] if _within(root / PLACES_FILE, top, problems) else []
     for path in [*places, *_files(root / PLACES_FOLDER, top, problems)]:
-        if path.suffix in (".yml", ".yaml"):
+        if os.path.splitext(path)[1] in (".yml", ".yaml"):
             records.extend(cache.load(path, _load_places, problems) if cache
-                           else _load_places(path, problems))
+                           else _load_places(Path(path), problems))
         else:
             problems.add(path, 1, "places/ holds .yml files only: rename it or move it out")
     log.info("loaded %d records from %s", len(records), root)
     return records
 
 
-def _files(folder: Path, top: Path, problems: Problems) -> list[Path]:
+def _files(folder: Path, top: Path, problems: Problems) -> list[str]:
     """The files of one content folder, refusing links out of the tree and subfolders."""
     if not folder.exists() or not _within(folder, top, problems):
         return []
@@ -272,17 +273,16 @@ def _files(folder: Path, top: Path, problems: Problems) -> list[Path]:
     with os.scandir(folder) as entries:
         listed = sorted(entries, key=lambda entry: entry.name)
     for entry in listed:
-        path = Path(entry.path)
         if entry.name.startswith("."):
             continue
         # a plain file in a folder already inside the tree is inside it: only links are resolved
-        if entry.is_symlink() and not _within(path, top, problems):
+        if entry.is_symlink() and not _within(Path(entry.path), top, problems):
             continue
         if entry.is_dir():
-            problems.add(path, 1, f"a folder inside {folder.name}/ is not read: move its files "
-                                  f"up into {folder.name}/")
+            problems.add(entry.path, 1, f"a folder inside {folder.name}/ is not read: move its "
+                                        f"files up into {folder.name}/")
             continue
-        found.append(path)
+        found.append(entry.path)
     return found
 
 

@@ -9,6 +9,7 @@ under a banner that lists the problems.
 
 from __future__ import annotations
 
+import gc
 import html
 import json
 import logging
@@ -40,6 +41,7 @@ GENERATOR = ROOT / "generator"
 THEME = (ROOT / "mkdocs.yml", ROOT / "site_templates", ROOT / "CONTRIBUTING.md")
 CHANGES = "/.preview/changes"   # long-polled by every served page
 WAIT_SECONDS = 25
+IDLE_SECONDS = 10
 
 
 def say(message: str) -> None:
@@ -303,10 +305,17 @@ class OnChange(FileSystemEventHandler):
             self.pending.set()
 
     def _run(self) -> None:
+        collected = True
         while True:
-            self.pending.wait()
+            if not self.pending.wait(timeout=IDLE_SECONDS):
+                if not collected:   # quiet for a while: free the old versions' cycles now
+                    with self.preview.lock:
+                        gc.collect()
+                    collected = True
+                continue
             time.sleep(0.05)   # an editor's save is often several events
             self.pending.clear()
+            collected = False
             try:
                 self.preview.catch_up()
             except Exception as error:  # noqa: BLE001 - the server must outlive a bad build
@@ -314,6 +323,9 @@ class OnChange(FileSystemEventHandler):
 
 
 def serve(preview: Preview, host: str, port: int) -> None:
+    # With a large briefing in memory a full collection walks millions of objects: never in the
+    # middle of an edit or a page, but when the preview has been quiet for IDLE_SECONDS
+    gc.disable()
     observer = Observer()
     handler = OnChange(preview)
     for folder in (preview.generator.content, ROOT / "site_templates", GENERATOR):
