@@ -21,6 +21,7 @@ import yaml
 
 from generator import progress
 from generator.dossiers import existing_dossiers
+from generator.engine import build as build_with_mkdocs
 from generator.errors import BuildError, Problems
 from generator.feed import FEED_FILE, build_feed
 from generator.folders import MARKER, exclusive, guard, mark, recover, staging_of, swap_in
@@ -205,15 +206,10 @@ def _config_for(docs: Path, site_dir: Path, name: str = "mkdocs.generated.yml",
 
 
 def _run_engine(engine: str, config: Path, as_of: str = "") -> None:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(as_of)}
+    epoch = {"SOURCE_DATE_EPOCH": source_date_epoch(as_of)}
     if engine == "zensical":
-        return _run_zensical(config, env)
-    # no --quiet: MkDocs 1.6 then stops counting warnings, and --strict lets a broken link through
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
-    if result.returncode != 0:
-        output = (result.stderr + result.stdout).strip()
-        raise BuildError(f"{engine} build failed; the previous site was left in place:\n{output}")
+        return _run_zensical(config, {**os.environ, **epoch})
+    return build_with_mkdocs(config, epoch)
 
 
 def source_date_epoch(as_of: str) -> str:
