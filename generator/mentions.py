@@ -155,7 +155,8 @@ def link_documents(catalogue: Catalogue, linker: Linker | None = None,
     if memo is not None:
         return _relink(catalogue, memo)
     read = functools.partial(read_document, linker or make_linker(catalogue))
-    links, neighbours = Links(), defaultdict(Counter)
+    links = Links()
+    neighbours: dict[str, Counter[str]] = defaultdict(Counter)
     for document in catalogue.documents.values():
         _add_reading(links, neighbours, document, read(document))
     links.backlinks = {slug: sorted(backlinks, key=_newest_first, reverse=True)

@@ -71,15 +71,19 @@ def key_lines() -> Any:
     return field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
-@functools.cache
 def specs(cls: type) -> dict[str, tuple[str, Spec]]:
     """{key in the file: (field name, spec)} for a record class, in declaration order."""
-    found = {}
-    for item in fields(cls):
-        declared = item.metadata.get("spec")
-        if declared is not None:
-            found[declared.key or item.name] = (item.name, declared)
-    return found
+    if cls not in _SPECS:
+        found = {}
+        for item in fields(cls):
+            declared = item.metadata.get("spec")
+            if declared is not None:
+                found[declared.key or item.name] = (item.name, declared)
+        _SPECS[cls] = found
+    return _SPECS[cls]
+
+
+_SPECS: dict[type, dict[str, tuple[str, Spec]]] = {}   # worked out once per class
 
 
 # ---- entries: the parts of a record that are lists of dated, sourced facts ----------------------
