@@ -25,6 +25,7 @@ from generator.engine import build as build_with_mkdocs
 from generator.errors import BuildError, Problems
 from generator.feed import FEED_FILE, build_feed
 from generator.folders import MARKER, exclusive, guard, mark, recover, staging_of, swap_in
+from generator.forked import Forked
 from generator.fulltext import run_pagefind
 from generator.history import file_commits, load_history
 from generator.incident_maps import build_maps
@@ -33,7 +34,7 @@ from generator.mentions import link_documents, suggestions
 from generator.model import build_catalogue
 from generator.open_data import build_data
 from generator.records import Catalogue
-from generator.render import RenderContext, render_pages
+from generator.render import READS_DATA, RenderContext, page_makers
 from generator.search import name_index
 from generator.settings import ROOT, Settings, read_settings
 from generator.write import write_tree
@@ -104,17 +105,22 @@ def _generate(content: Path, out: Path, report: BuildReport | None = None,
     history = report.timed("load", lambda: load_history(content))  # a git read is loading too
     report.as_of = catalogue.newest_date()
     links = report.timed("link", lambda: link_documents(catalogue))
+    data_stage = Forked(lambda: build_data(catalogue, links), "data")   # on another core
     map_set = report.timed("maps", lambda: build_maps(catalogue, settings.tiles_url))
-    data = report.timed("data", lambda: build_data(catalogue, links))
     feed = report.timed("feed", lambda: build_feed(
         catalogue, history, settings.site_name, settings.site_url,
         int(source_date_epoch(report.as_of))))
     dossiers = existing_dossiers(Path(settings.dossiers)) if settings.dossiers else {}
     context = RenderContext(catalogue, settings, links, map_set,
-                            extras={"history": file_commits(history), "data": data,
-                                    "dossiers": set(dossiers)})
-    pages = report.timed("render", lambda: render_pages(context))
-    files = {path: text.encode("utf-8") for path, text in pages.items()}
+                            extras={"history": file_commits(history), "dossiers": set(dossiers)})
+    makers = page_makers(context)
+    pages = report.timed("render", lambda: {page: make() for page, make in makers.items()
+                                            if page not in READS_DATA})
+    data = report.timed("data", data_stage.result)   # the wait, if the data stage is not done
+    context.extras["data"] = data
+    pages.update(report.timed("render", lambda: {page: makers[page]() for page in READS_DATA
+                                                 if page in makers}))
+    files = {path: text.encode("utf-8") for path, text in sorted(pages.items())}
     files.update(map_set.files)
     files.update(data.files)
     files[FEED_FILE] = feed

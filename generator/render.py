@@ -276,6 +276,9 @@ def _page_of(target: Any) -> str:
     return target if isinstance(target, str) else target.page
 
 
+READS_DATA = ("data/index.md",)   # the pages that show the data stage's figures
+
+
 def render_pages(context: RenderContext) -> dict[str, str]:
     """Every generated page: {docs-relative path: Markdown text}."""
     pages = {page: make() for page, make in sorted(page_makers(context).items())}
