@@ -112,9 +112,11 @@ test-fast: $(VENV)/.installed ## the tests without the browser and scale groups
 corpus: $(VENV)/.installed ## write a synthetic content tree SCALE times the bundled one under build/
 	$(PY) -m generator --content $(CONTENT) corpus --scale $(SCALE)
 
-bench: $(VENV)/.installed ## linking accuracy, then the generator and MkDocs at 1x, 10x, 100x and with 5,000 ACLED incidents
+EDIT_SCALES ?= 1 20 100
+bench: $(VENV)/.installed ## linking accuracy; the generator and MkDocs at 1x, 10x, 100x and with 5,000 ACLED incidents; edit to visible in the preview
 	$(PY) bench/link_accuracy.py
 	$(PY) bench/run.py
+	$(PY) bench/edit_to_visible.py --scales "$(EDIT_SCALES)"
 
 new: $(VENV)/.installed ## scaffold a file: make new KIND=militia|leader|document|incident NAME="..."
 	$(PY) -m generator --content $(CONTENT) new --kind "$(KIND)" --name "$(NAME)" \

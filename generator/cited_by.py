@@ -15,12 +15,13 @@ CitedBy = dict[str, list[tuple[Any, str]]]
 def cited_by(catalogue: Catalogue) -> CitedBy:
     """{document slug: [(profile or incident, where it is cited)]}, each place once, in order."""
     found: CitedBy = {}
+    seen: set[tuple[str, int, str]] = set()
 
     def add(slugs: Any, record: Any, where: str) -> None:
         for slug in slugs:
-            places = found.setdefault(slug, [])
-            if (record, where) not in places:
-                places.append((record, where))
+            if (slug, id(record), where) not in seen:   # records are told apart by identity
+                seen.add((slug, id(record), where))
+                found.setdefault(slug, []).append((record, where))
 
     for profile in catalogue.profiles:
         _profile(profile, add)

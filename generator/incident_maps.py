@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator import maps
-from generator.records import Attribution, Catalogue, Incident, Leader
+from generator.records import Attribution, Catalogue, Incident, Leader, Profile
 from generator.tables import csv_text
 
 log = logging.getLogger(__name__)
@@ -30,7 +32,8 @@ CSV_COLUMNS = ["id", "date", "date_precision", "title", "kind", "place", "latitu
 class MapSet:
     """The files of the maps stage and what the pages need to embed them."""
 
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)            # made by build_maps
+    makers: dict[str, Callable[[], bytes]] = field(default_factory=dict)  # name -> its maker
     profile_incidents: dict[str, list[Incident]] = field(default_factory=dict)
     profile_maps: dict[str, str] = field(default_factory=dict)   # profile slug -> map file
     incident_maps: dict[str, str] = field(default_factory=dict)  # incident slug -> map file
@@ -177,30 +180,49 @@ def _within(date: str, since: str | None, until: str | None) -> bool:
 
 
 def build_maps(catalogue: Catalogue, tiles_url: str | None = None) -> MapSet:
+    """Every map file, made now."""
+    result = plan_maps(catalogue, tiles_url)
+    result.files = {name: make() for name, make in result.makers.items()}
+    log.info("built %d maps", 2 + len(result.profile_maps) + len(result.incident_maps))
+    return result
+
+
+def plan_maps(catalogue: Catalogue, tiles_url: str | None = None) -> MapSet:
+    """Which map files there are, each with the function that makes it (the live preview makes
+    only those a reader opens)."""
     result = MapSet(profile_incidents=incidents_of(catalogue))
     prefix = f"{MAPS_FOLDER}/x"
-    everything = [p for i in catalogue.incidents.values() if (p := map_point(i, catalogue, prefix))]
-    result.files[result.site_map] = _render(everything, "Incidents in Baghdad", tiles_url,
-                                            view="baghdad")
-    result.files[result.iraq_map] = _render(everything, "Incidents across Iraq", tiles_url,
-                                            view="iraq")
+    makers = result.makers
+
+    def everything() -> list[maps.MapPoint]:
+        return [p for i in catalogue.incidents.values() if (p := map_point(i, catalogue, prefix))]
+    makers[result.site_map] = lambda: _render(everything(), "Incidents in Baghdad", tiles_url,
+                                              view="baghdad")
+    makers[result.iraq_map] = lambda: _render(everything(), "Incidents across Iraq", tiles_url,
+                                              view="iraq")
+    def profile_map(profile: Profile, incidents: list[Incident]) -> bytes:
+        points = [p for i in incidents
+                  if (p := map_point(i, catalogue, prefix, focus=profile.slug))]
+        return _render(points, f"Incidents: {profile.name}", tiles_url,
+                       legend=f"What the ledger says: {profile.name}")
     for slug, incidents in result.profile_incidents.items():
         profile = catalogue.profile(slug)
-        points = [p for i in incidents if (p := map_point(i, catalogue, prefix, focus=slug))]
-        if points and profile is not None:
+        if profile is not None and any(position(i, catalogue) for i in incidents):
             name = f"{MAPS_FOLDER}/{profile.section}-{slug}.html"
-            result.files[name] = _render(points, f"Incidents: {profile.name}", tiles_url,
-                                         legend=f"What the ledger says: {profile.name}")
+            makers[name] = functools.partial(profile_map, profile, incidents)
             result.profile_maps[slug] = name
+    def incident_map(incident: Incident) -> bytes:
+        return _render([p for p in [map_point(incident, catalogue, prefix)] if p],
+                       f"Map: {incident.title}", tiles_url)
     for incident in catalogue.incidents.values():
-        if point := map_point(incident, catalogue, prefix):
+        if position(incident, catalogue):
             name = f"{MAPS_FOLDER}/incident-{incident.slug}.html"
-            result.files[name] = _render([point], f"Map: {incident.title}", tiles_url)
+            makers[name] = functools.partial(incident_map, incident)
             result.incident_maps[incident.slug] = name
     for relative, source in maps.asset_files().items():
-        result.files[f"{maps.ASSET_DIR}/{relative}"] = source.read_bytes()
-    result.files.update(downloads(catalogue))
-    log.info("built %d maps", 2 + len(result.profile_maps) + len(result.incident_maps))
+        makers[f"{maps.ASSET_DIR}/{relative}"] = source.read_bytes
+    for name, make in download_makers(catalogue).items():
+        makers[name] = make
     return result
 
 
@@ -211,11 +233,13 @@ def _render(points: list[maps.MapPoint], title: str, tiles_url: str | None,
     return html.encode("utf-8")
 
 
-def downloads(catalogue: Catalogue) -> dict[str, bytes]:
+def download_makers(catalogue: Catalogue) -> dict[str, Callable[[], bytes]]:
     """incidents.geojson and incidents.csv, links given relative to the site's root."""
-    points = [p for i in catalogue.incidents.values() if (p := map_point(i, catalogue, ""))]
-    return {"incidents/incidents.geojson": maps.incidents_geojson(points).encode("utf-8"),
-            "incidents/incidents.csv": incidents_csv(catalogue).encode("utf-8")}
+    def geojson() -> bytes:
+        points = [p for i in catalogue.incidents.values() if (p := map_point(i, catalogue, ""))]
+        return maps.incidents_geojson(points).encode("utf-8")
+    return {"incidents/incidents.geojson": geojson,
+            "incidents/incidents.csv": lambda: incidents_csv(catalogue).encode("utf-8")}
 
 
 def incidents_csv(catalogue: Catalogue) -> str:

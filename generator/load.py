@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.errors import Problems
+from generator.errors import Problem, Problems
 
 log = logging.getLogger(__name__)
 
@@ -210,7 +213,31 @@ def split_front_matter(text: str, path: Path, problems: Problems) -> tuple[Any, 
     return None
 
 
-def load_content(root: Path, problems: Problems) -> list[SourceRecord]:
+class FileCache:
+    """What each file loaded to, kept while the file is unchanged (the live preview re-reads
+    only the files an edit touched): {path: (signature, records, problems)}."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, tuple[tuple[int, int], list[SourceRecord], list[Problem]]] = {}
+        self.signatures: dict[str, tuple[int, int]] = {}  # taken by the caller just before
+
+    def load(self, path: str, read: Callable[[Path, Problems], list[SourceRecord]],
+             problems: Problems) -> list[SourceRecord]:
+        signature = self.signatures.get(path)
+        if signature is None:
+            status = os.stat(path)
+            signature = (status.st_mtime_ns, status.st_size)
+        known = self.entries.get(path)
+        if known is None or known[0] != signature:
+            own = Problems()
+            known = (signature, read(Path(path), own), own.found)
+            self.entries[path] = known
+        problems.found.extend(known[2])
+        return known[1]
+
+
+def load_content(root: Path, problems: Problems, cache: FileCache | None = None
+                 ) -> list[SourceRecord]:
     """Every record under root, sorted by kind folder and file name. Nothing is read through a
     link that leaves root: such a file or folder is reported instead."""
     if not root.is_dir():
@@ -219,35 +246,43 @@ def load_content(root: Path, problems: Problems) -> list[SourceRecord]:
     top = root.resolve()
     records: list[SourceRecord] = []
     for folder, (kind, suffixes) in FOLDERS.items():
+        read = functools.partial(_load_file, kind=kind)
         for path in _files(root / folder, top, problems):
-            if path.suffix not in suffixes:
+            if os.path.splitext(path)[1] not in suffixes:
                 problems.add(path, 1, f"{folder}/ holds {' or '.join(suffixes)} files only: "
                                       f"rename it or move it out of content/")
                 continue
-            records.extend(_load_file(path, kind, problems))
-    places = [root / PLACES_FILE] if _within(root / PLACES_FILE, top, problems) else []
+            records.extend(cache.load(path, read, problems) if cache
+                           else read(Path(path), problems))
+    places = [str(root / PLACES_FILE)] if _within(root / PLACES_FILE, top, problems) else []
     for path in [*places, *_files(root / PLACES_FOLDER, top, problems)]:
-        if path.suffix in (".yml", ".yaml"):
-            records.extend(_load_places(path, problems))
+        if os.path.splitext(path)[1] in (".yml", ".yaml"):
+            records.extend(cache.load(path, _load_places, problems) if cache
+                           else _load_places(Path(path), problems))
         else:
             problems.add(path, 1, "places/ holds .yml files only: rename it or move it out")
     log.info("loaded %d records from %s", len(records), root)
     return records
 
 
-def _files(folder: Path, top: Path, problems: Problems) -> list[Path]:
+def _files(folder: Path, top: Path, problems: Problems) -> list[str]:
     """The files of one content folder, refusing links out of the tree and subfolders."""
     if not folder.exists() or not _within(folder, top, problems):
         return []
     found = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or not _within(path, top, problems):
+    with os.scandir(folder) as entries:
+        listed = sorted(entries, key=lambda entry: entry.name)
+    for entry in listed:
+        if entry.name.startswith("."):
             continue
-        if path.is_dir():
-            problems.add(path, 1, f"a folder inside {folder.name}/ is not read: move its files "
-                                  f"up into {folder.name}/")
+        # a plain file in a folder already inside the tree is inside it: only links are resolved
+        if entry.is_symlink() and not _within(Path(entry.path), top, problems):
             continue
-        found.append(path)
+        if entry.is_dir():
+            problems.add(entry.path, 1, f"a folder inside {folder.name}/ is not read: move its "
+                                        f"files up into {folder.name}/")
+            continue
+        found.append(entry.path)
     return found
 
 
@@ -263,7 +298,7 @@ def _within(path: Path, top: Path, problems: Problems) -> bool:
     return False
 
 
-def _load_file(path: Path, kind: str, problems: Problems) -> list[SourceRecord]:
+def _load_file(path: Path, problems: Problems, kind: str) -> list[SourceRecord]:
     text = read_text(path, problems)
     if text is None:
         return []

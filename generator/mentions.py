@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -44,11 +45,43 @@ class Links:
 
 def make_linker(catalogue: Catalogue) -> Linker:
     """One matcher for the whole catalogue; place names block look-alikes (Sadr City)."""
-    entities = [_entity(p) for p in catalogue.profiles]
+    return Linker(*linker_inputs(catalogue))
+
+
+def linker_inputs(catalogue: Catalogue) -> tuple[tuple[Entity, ...], tuple[str, ...]]:
+    """What the linker is built from: every profile's names, and the names that block them."""
+    entities = tuple(_entity(p) for p in catalogue.profiles)
     blockers = [name for place in catalogue.places.values()
                 for name in (place.name, place.arabic) if name]
     blockers += [name for profile in catalogue.profiles for name in profile.look_alikes]
-    return Linker(entities, blockers)
+    return entities, tuple(blockers)
+
+
+class LinkMemo:
+    """The live preview's linker, what each document read to, and the last Links: kept while
+    every profile's names and every blocking name stay the same, so an edit elsewhere relinks
+    nothing and an edited document relinks alone."""
+
+    def __init__(self) -> None:
+        self.inputs: tuple[tuple[Entity, ...], tuple[str, ...]] | None = None
+        self.linker: Linker | None = None
+        self.readings: dict[tuple[str, str], Reading] = {}   # (title, body) -> reading
+        self.last: tuple[dict[str, Document], Links, dict[str, Counter[str]]] | None = None
+
+    def reader(self, catalogue: Catalogue) -> Callable[[Document], Reading]:
+        inputs = linker_inputs(catalogue)
+        if self.linker is None or inputs != self.inputs:
+            if self.linker is not None:
+                log.warning("profile names changed: relinking every document")
+            self.inputs, self.linker, self.readings, self.last = inputs, Linker(*inputs), {}, None
+        linker, previous, self.readings = self.linker, self.readings, {}
+
+        def read(document: Document) -> Reading:
+            key = (document.title or "", document.body)
+            found = previous.get(key) or self.readings.get(key) or read_document(linker, document)
+            self.readings[key] = found   # only what this version reads is kept
+            return found
+        return read
 
 
 def spelling_warnings(catalogue: Catalogue) -> list[str]:
@@ -98,27 +131,110 @@ def find_with_title(linker: Linker, title: str, text: str) -> tuple[list[Mention
     return in_title, in_text
 
 
-def link_documents(catalogue: Catalogue, linker: Linker | None = None) -> Links:
-    linker = linker or make_linker(catalogue)
+@dataclass(frozen=True)
+class Reading:
+    """What the linker found in one document: its paragraphs with their mentions, and each
+    profile's mention count with the text around its first mention."""
+
+    linked: LinkedDocument
+    firsts: tuple[tuple[str, int, tuple[str, str, str]], ...]   # (slug, count, snippet)
+
+
+def read_document(linker: Linker, document: Document) -> Reading:
+    text, offsets = document_text(document)
+    in_title, body = find_with_title(linker, document.title or "", text)
+    mentions = body + in_title
+    counts = Counter(m.slug for m in mentions)
+    firsts = []
+    for slug, count in counts.items():
+        first = next(m for m in mentions if m.slug == slug)
+        around = text if first in body else " ".join((document.title or "").split())
+        firsts.append((slug, count, snippet(around, first)))
+    return Reading(_split(body, offsets, in_title), tuple(firsts))
+
+
+def link_documents(catalogue: Catalogue, linker: Linker | None = None,
+                   memo: LinkMemo | None = None) -> Links:
+    if memo is not None:
+        return _relink(catalogue, memo)
+    read = functools.partial(read_document, linker or make_linker(catalogue))
     links = Links()
-    together: Counter[tuple[str, str]] = Counter()
+    neighbours: dict[str, Counter[str]] = defaultdict(Counter)
     for document in catalogue.documents.values():
-        text, offsets = document_text(document)
-        in_title, body = find_with_title(linker, document.title or "", text)
-        links.documents[document.slug] = _split(body, offsets, in_title)
-        mentions = body + in_title
-        counts = Counter(m.slug for m in mentions)
-        for slug, count in counts.items():
-            first = next(m for m in mentions if m.slug == slug)
-            around = text if first in body else " ".join((document.title or "").split())
-            links.backlinks.setdefault(slug, []).append(
-                Backlink(document, count, snippet(around, first)))
-        together.update(combinations(sorted(counts), 2))
-    for backlinks in links.backlinks.values():
-        backlinks.sort(key=lambda b: (b.document.published, b.document.slug), reverse=True)
-    links.co_mentions = _co_mentions(together)
+        _add_reading(links, neighbours, document, read(document))
+    links.backlinks = {slug: sorted(backlinks, key=_newest_first, reverse=True)
+                       for slug, backlinks in sorted(links.backlinks.items())}
+    links.co_mentions = {slug: _by_count(counter) for slug, counter in sorted(neighbours.items())
+                         if counter}
     log.info("linked %d documents", len(links.documents))
     return links
+
+
+def _add_reading(links: Links, neighbours: dict[str, Counter[str]], document: Document,
+                 reading: Reading, sign: int = 1) -> set[str]:
+    """Add (or, with sign -1, take away) one document's links; return the profiles touched."""
+    slugs = sorted(slug for slug, _, _ in reading.firsts)
+    for one, other in combinations(slugs, 2):
+        neighbours[one][other] += sign
+        neighbours[other][one] += sign
+    if sign > 0:
+        links.documents[document.slug] = reading.linked
+        for slug, count, around in reading.firsts:
+            links.backlinks.setdefault(slug, []).append(Backlink(document, count, around))
+    else:
+        links.documents.pop(document.slug, None)
+        for slug in slugs:
+            links.backlinks[slug] = [b for b in links.backlinks.get(slug, [])
+                                     if b.document is not document]
+    return set(slugs)
+
+
+def _relink(catalogue: Catalogue, memo: LinkMemo) -> Links:
+    """Links from the last ones, redoing only the documents that changed (all of them when
+    the names changed): the same Links link_documents makes from scratch."""
+    read = memo.reader(catalogue)
+    documents = catalogue.documents
+    if memo.last is None:
+        links, neighbours = Links(), defaultdict(Counter)
+        changed = set(documents)
+        before: dict[str, Document] = {}
+    else:
+        before, last, counted = memo.last
+        links = Links(dict(last.documents), dict(last.backlinks), dict(last.co_mentions))
+        neighbours = defaultdict(Counter, {slug: Counter(c) for slug, c in counted.items()})
+        changed = {slug for slug in before.keys() | documents.keys()
+                   if before.get(slug) is not documents.get(slug)}
+    touched: set[str] = set()
+    for slug in sorted(changed):
+        if slug in before:
+            old = before[slug]
+            touched |= _add_reading(links, neighbours, old, read(old), sign=-1)
+        if slug in documents:
+            touched |= _add_reading(links, neighbours, documents[slug], read(documents[slug]))
+    for slug in touched:
+        links.backlinks[slug] = sorted(links.backlinks.get(slug, []), key=_newest_first,
+                                       reverse=True)
+        if not links.backlinks[slug]:
+            del links.backlinks[slug]
+        neighbours[slug] = +neighbours[slug]   # drop the pairs that fell to zero
+        if neighbours[slug]:
+            links.co_mentions[slug] = _by_count(neighbours[slug])
+        else:
+            del neighbours[slug]
+            links.co_mentions.pop(slug, None)
+    links.documents = {slug: links.documents[slug] for slug in documents}   # their order
+    links.backlinks = dict(sorted(links.backlinks.items()))
+    links.co_mentions = dict(sorted(links.co_mentions.items()))
+    memo.last = (dict(documents), links, dict(neighbours))
+    return links
+
+
+def _newest_first(backlink: Backlink) -> tuple[str, str]:
+    return backlink.document.published, backlink.document.slug
+
+
+def _by_count(counter: Counter[str]) -> list[tuple[str, int]]:
+    return sorted(counter.items(), key=lambda c: (-c[1], c[0]))
 
 
 def _split(mentions: list[Mention], offsets: list[tuple[int, str]],
@@ -131,15 +247,6 @@ def _split(mentions: list[Mention], offsets: list[tuple[int, str]],
     counts = Counter(m.slug for m in [*mentions, *in_title])
     return LinkedDocument(tuple(result), tuple(sorted(counts.items(), key=lambda c: (-c[1], c[0]))),
                           tuple(in_title))
-
-
-def _co_mentions(together: Counter[tuple[str, str]]) -> dict[str, list[tuple[str, int]]]:
-    neighbours: dict[str, Counter[str]] = defaultdict(Counter)
-    for (one, other), count in together.items():
-        neighbours[one][other] += count
-        neighbours[other][one] += count
-    return {slug: sorted(counter.items(), key=lambda c: (-c[1], c[0]))
-            for slug, counter in sorted(neighbours.items())}
 
 
 def suggestions(catalogue: Catalogue) -> list[tuple[str, int]]:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from generator import fields as f
-from generator.errors import Problems
+from generator.errors import Problem, Problems
 from generator.load import SourceRecord, YamlList, YamlMap
 from generator.records import RECORDS, Catalogue, Spec, specs
 from generator.references import check_references
@@ -23,7 +23,29 @@ MOVED = {("militia", "leaders"): "leadership is stated once, on the person's fil
                                  "(organization, title, since, until, sources)"}
 
 
-def build_catalogue(records: Iterable[SourceRecord], problems: Problems) -> Catalogue:
+class RecordMemo:
+    """What each loaded record read to, while the record is the same object (the live preview's
+    FileCache hands back the same records for unchanged files)."""
+
+    def __init__(self) -> None:
+        self.entries: dict[int, tuple[SourceRecord, Any, list[Problem]]] = {}
+
+    def read(self, record: SourceRecord, problems: Problems) -> Any:
+        known = self.entries.get(id(record))
+        if known is None or known[0] is not record:
+            own = Problems()
+            known = (record, record_item(record, read_record(record, own)), own.found)
+            self.entries[id(record)] = known
+        problems.found.extend(known[2])
+        return known[1]
+
+    def keep_only(self, records: list[SourceRecord]) -> None:
+        alive = {id(record) for record in records}
+        self.entries = {key: entry for key, entry in self.entries.items() if key in alive}
+
+
+def build_catalogue(records: Iterable[SourceRecord], problems: Problems,
+                    memo: RecordMemo | None = None) -> Catalogue:
     """Validate every record and every reference between records; raise all problems together.
 
     References are checked only between records that loaded cleanly, so one broken file never
@@ -33,9 +55,10 @@ def build_catalogue(records: Iterable[SourceRecord], problems: Problems) -> Cata
     broken: dict[str, set[str]] = {kind: set() for kind in RECORDS}
     for record in records:
         before = len(problems.found)
-        values = read_record(record, problems)
-        if values is not None:
-            _add(catalogue, record, values, problems)
+        item = (memo.read(record, problems) if memo
+                else record_item(record, read_record(record, problems)))
+        if item is not None:
+            _add(catalogue, record, item, problems)
         if len(problems.found) > before:
             broken[record.kind].add(record.slug)
     check_references(catalogue, problems, broken)
@@ -119,20 +142,24 @@ def _read_entry(key: str, raw: Any, cls: type, line: int, report: Report) -> Any
     return cls(**values, line=line)
 
 
-def _add(catalogue: Catalogue, record: SourceRecord, values: dict[str, Any],
-         problems: Problems) -> None:
+def record_item(record: SourceRecord, values: dict[str, Any] | None) -> Any:
+    """The record's object, or None where a required field is missing (already reported: a half
+    record would only add noise)."""
+    cls = RECORDS[record.kind]
+    if values is None or any(values.get(name) in (None, "", ())
+                             for name, rule in specs(cls).values() if rule.required):
+        return None
+    if record.kind == "incident" and values["date_precision"] is None:
+        values = {**values, "date_precision": PRECISION_OF_DATE[len(values["date"])]}
+    return cls(**values, **_context(record))
+
+
+def _add(catalogue: Catalogue, record: SourceRecord, item: Any, problems: Problems) -> None:
     tables: dict[str, dict[str, Any]] = {
         "militia": catalogue.militias, "leader": catalogue.leaders,
         "document": catalogue.documents, "incident": catalogue.incidents,
         "place": catalogue.places}
     table = tables[record.kind]
-    cls = RECORDS[record.kind]
-    if any(values.get(name) in (None, "", ()) for name, rule in specs(cls).values()
-           if rule.required):
-        return  # already reported as a missing field; a half record would only add noise
-    if record.kind == "incident" and values["date_precision"] is None:
-        values["date_precision"] = PRECISION_OF_DATE[len(values["date"])]
-    item = cls(**values, **_context(record))
     if item.slug in table:
         other = table[item.slug]
         problems.add(record.path, record.meta.line, f"{item.slug!r} is defined twice: also in "

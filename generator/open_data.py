@@ -118,6 +118,12 @@ def is_leadership(title: str | None) -> bool:
     return any(word in text for word in LEADERSHIP_WORDS)
 
 
+def data_paths(catalogue: Catalogue) -> list[str]:
+    """The files build_data writes, named without making them (pages link to them)."""
+    return [FTM_FILE, PROFILES_FILE, *(profile_file(p.slug) for p in catalogue.profiles),
+            *(f"{FOLDER}/{name}" for name in CSV_FILES)]
+
+
 def build_data(catalogue: Catalogue, links: Links) -> DataSet:
     # imported here: followthemoney takes about a second to load, which `make check` and the
     # pages that only need the file names should not wait for

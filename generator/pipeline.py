@@ -21,9 +21,11 @@ import yaml
 
 from generator import progress
 from generator.dossiers import existing_dossiers
+from generator.engine import build as build_with_mkdocs
 from generator.errors import BuildError, Problems
 from generator.feed import FEED_FILE, build_feed
 from generator.folders import MARKER, exclusive, guard, mark, recover, staging_of, swap_in
+from generator.forked import Forked
 from generator.fulltext import run_pagefind
 from generator.history import file_commits, load_history
 from generator.incident_maps import build_maps
@@ -32,7 +34,7 @@ from generator.mentions import link_documents, suggestions
 from generator.model import build_catalogue
 from generator.open_data import build_data
 from generator.records import Catalogue
-from generator.render import RenderContext, render_pages
+from generator.render import READS_DATA, RenderContext, page_makers
 from generator.search import name_index
 from generator.settings import ROOT, Settings, read_settings
 from generator.write import write_tree
@@ -103,17 +105,22 @@ def _generate(content: Path, out: Path, report: BuildReport | None = None,
     history = report.timed("load", lambda: load_history(content))  # a git read is loading too
     report.as_of = catalogue.newest_date()
     links = report.timed("link", lambda: link_documents(catalogue))
+    data_stage = Forked(lambda: build_data(catalogue, links), "data")   # on another core
     map_set = report.timed("maps", lambda: build_maps(catalogue, settings.tiles_url))
-    data = report.timed("data", lambda: build_data(catalogue, links))
     feed = report.timed("feed", lambda: build_feed(
         catalogue, history, settings.site_name, settings.site_url,
         int(source_date_epoch(report.as_of))))
     dossiers = existing_dossiers(Path(settings.dossiers)) if settings.dossiers else {}
     context = RenderContext(catalogue, settings, links, map_set,
-                            extras={"history": file_commits(history), "data": data,
-                                    "dossiers": set(dossiers)})
-    pages = report.timed("render", lambda: render_pages(context))
-    files = {path: text.encode("utf-8") for path, text in pages.items()}
+                            extras={"history": file_commits(history), "dossiers": set(dossiers)})
+    makers = page_makers(context)
+    pages = report.timed("render", lambda: {page: make() for page, make in makers.items()
+                                            if page not in READS_DATA})
+    data = report.timed("data", data_stage.result)   # the wait, if the data stage is not done
+    context.extras["data"] = data
+    pages.update(report.timed("render", lambda: {page: makers[page]() for page in READS_DATA
+                                                 if page in makers}))
+    files = {path: text.encode("utf-8") for path, text in sorted(pages.items())}
     files.update(map_set.files)
     files.update(data.files)
     files[FEED_FILE] = feed
@@ -164,18 +171,22 @@ def build_site(content: Path, out: Path, site_dir: Path, engine: str = "mkdocs",
 
 
 def serve(content: Path, out: Path, address: str) -> None:
-    """Preview: MkDocs serves the site and regenerates it whenever content or code changes."""
-    out = out.with_name("serve-docs") if out.name == "docs" else out  # never a build's folders
-    generate(content, out)
-    watched = [content.resolve(), ROOT / "site_templates", ROOT / "generator"]
-    config = _config_for(out, out.parent / "serve-site", name="mkdocs.serve.yml", strict=False,
-                         hooks=[str(ROOT / "generator" / "serve_hook.py")],
-                         watch=[str(path) for path in watched])
-    env = {**os.environ, "BRIEFING_CONTENT": str(content.resolve()),
-           "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", address,
-               "--livereload"]
-    subprocess.run(command, env=env, check=False)
+    """Preview: each page built when a browser asks for it, from the content as it is now."""
+    from generator.preview_server import Preview
+    from generator.preview_server import serve as serve_preview
+    docs = out.with_name("serve-docs") if out.name == "docs" else out  # never a build's folders
+    site = docs.parent / "serve-site"
+    guard(docs, content, "docs")
+    guard(site, content, "site")
+    for folder in (docs, site):   # MkDocs wants a docs folder; the pages stay in memory
+        folder.mkdir(parents=True, exist_ok=True)
+        mark(folder)
+    # links to generated downloads are checked by `make site`, not page by page here
+    config = _config_for(docs, site, name="mkdocs.serve.yml", strict=False,
+                         validation={"links": {"not_found": "info"}})
+    host, _, port = address.rpartition(":")
+    preview = Preview(content, read_settings(), config)
+    serve_preview(preview, host or "127.0.0.1", int(port or 8000))
 
 
 def published(report: BuildReport) -> dict[str, Any]:
@@ -201,15 +212,10 @@ def _config_for(docs: Path, site_dir: Path, name: str = "mkdocs.generated.yml",
 
 
 def _run_engine(engine: str, config: Path, as_of: str = "") -> None:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(as_of)}
+    epoch = {"SOURCE_DATE_EPOCH": source_date_epoch(as_of)}
     if engine == "zensical":
-        return _run_zensical(config, env)
-    # no --quiet: MkDocs 1.6 then stops counting warnings, and --strict lets a broken link through
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
-    if result.returncode != 0:
-        output = (result.stderr + result.stdout).strip()
-        raise BuildError(f"{engine} build failed; the previous site was left in place:\n{output}")
+        return _run_zensical(config, {**os.environ, **epoch})
+    return build_with_mkdocs(config, epoch)
 
 
 def source_date_epoch(as_of: str) -> str:

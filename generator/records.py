@@ -8,6 +8,7 @@ adding a field is one line here and one line in the template that shows it.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -72,12 +73,17 @@ def key_lines() -> Any:
 
 def specs(cls: type) -> dict[str, tuple[str, Spec]]:
     """{key in the file: (field name, spec)} for a record class, in declaration order."""
-    found = {}
-    for item in fields(cls):
-        declared = item.metadata.get("spec")
-        if declared is not None:
-            found[declared.key or item.name] = (item.name, declared)
-    return found
+    if cls not in _SPECS:
+        found = {}
+        for item in fields(cls):
+            declared = item.metadata.get("spec")
+            if declared is not None:
+                found[declared.key or item.name] = (item.name, declared)
+        _SPECS[cls] = found
+    return _SPECS[cls]
+
+
+_SPECS: dict[type, dict[str, tuple[str, Spec]]] = {}   # worked out once per class
 
 
 # ---- entries: the parts of a record that are lists of dated, sourced facts ----------------------
@@ -470,10 +476,18 @@ class Catalogue:
 
     def leadership(self, militia: str) -> list[Leadership]:
         """Who held which role in a group, the current holders first, then the newest."""
-        found = [Leadership(leader, role) for leader in self.leaders.values()
-                 for role in leader.roles if role.organization == militia]
-        return sorted(found, key=lambda held: (not held.current, _descending(held.role.since),
-                                               held.person.slug))
+        return list(self._leadership.get(militia, ()))
+
+    @functools.cached_property
+    def _leadership(self) -> dict[str, list[Leadership]]:
+        """Every group's leadership, gathered in one pass over the people."""
+        found: dict[str, list[Leadership]] = {}
+        for leader in self.leaders.values():
+            for role in leader.roles:
+                found.setdefault(role.organization, []).append(Leadership(leader, role))
+        return {militia: sorted(held, key=lambda h: (not h.current, _descending(h.role.since),
+                                                     h.person.slug))
+                for militia, held in found.items()}
 
     def newest_date(self) -> str:
         """The date the content reaches: its newest document or incident (check refuses future

@@ -101,8 +101,6 @@ class PageRenderer:
             "neighbourhood_edges": lambda centre: self.neighbours.of(centre)[1],
             "timeline_events": lambda: timeline(self.context.catalogue),
             "overview": self.overview,
-            "cited_by": self.context.extras.get("cited_by", {}),
-            "curator": self.context.extras.get("curator"),
             "field_reference": field_reference,
             "csv_files": CSV_FILES,
             "ftm_file": FTM_FILE,
@@ -133,8 +131,6 @@ class PageRenderer:
     @property
     def claims(self) -> dict[str, dict[str, list[tuple[Any, Any]]]]:
         """The attribution ledger: {profile slug: {status: [(incident, attribution)]}}."""
-        if "claims" not in self.context.extras:
-            self.context.extras["claims"] = attribution_ledger(self.context.catalogue)
         return self.context.extras["claims"]
 
     @functools.cached_property
@@ -280,33 +276,73 @@ def _page_of(target: Any) -> str:
     return target if isinstance(target, str) else target.page
 
 
+READS_DATA = ("data/index.md",)   # the pages that show the data stage's figures
+
+
 def render_pages(context: RenderContext) -> dict[str, str]:
     """Every generated page: {docs-relative path: Markdown text}."""
+    pages = {page: make() for page, make in sorted(page_makers(context).items())}
+    log.info("rendered %d pages", len(pages))
+    return pages
+
+
+class Extras(dict):
+    """What templates share beyond the catalogue; the costly parts are made on first use, so
+    the live preview, rendering one page when it is asked for, makes only what that page reads."""
+
+    def __init__(self, given: dict[str, Any], makers: dict[str, Callable[[], Any]]) -> None:
+        super().__init__(given)
+        self.makers = {key: make for key, make in makers.items() if key not in given}
+
+    def __missing__(self, key: str) -> Any:
+        if key not in self.makers:
+            raise KeyError(key)
+        value = self[key] = self.makers.pop(key)()
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+
+def page_makers(context: RenderContext, more_extras: dict[str, Callable[[], Any]] | None = None
+                ) -> dict[str, Callable[[], str]]:
+    """Every generated page, each with the function that renders it (`more_extras`: extras
+    made only if a page reads them)."""
     renderer = PageRenderer(environment(), context)
     catalogue = context.catalogue
-    context.extras.setdefault("fronts", fronts_of(catalogue))
-    context.extras.setdefault("cited_by", cited_by(catalogue))
-    context.extras.setdefault("curator", curator_report(catalogue, renderer.as_of))
-    context.extras.setdefault("data", DataSet())
-    pages: dict[str, str] = {}
+    context.extras = Extras(context.extras, {
+        "fronts": lambda: fronts_of(catalogue),
+        "cited_by": lambda: cited_by(catalogue),
+        "curator": lambda: curator_report(catalogue, renderer.as_of),
+        "claims": lambda: attribution_ledger(catalogue),
+        "data": DataSet, **(more_extras or {})})
+    render = renderer.render
+    contributing = CONTRIBUTING.read_text("utf-8")
+    makers: dict[str, Callable[[], str]] = {}
     for militia in catalogue.militias.values():
-        pages[militia.page] = renderer.render("militia.md.j2", militia.page, profile=militia)
+        makers[militia.page] = functools.partial(render, "militia.md.j2", militia.page,
+                                                 profile=militia)
     for leader in catalogue.leaders.values():
-        pages[leader.page] = renderer.render("leader.md.j2", leader.page, profile=leader)
+        makers[leader.page] = functools.partial(render, "leader.md.j2", leader.page,
+                                                profile=leader)
     for document in catalogue.documents.values():
-        pages[document.page] = renderer.render("document.md.j2", document.page, doc=document)
+        makers[document.page] = functools.partial(render, "document.md.j2", document.page,
+                                                  doc=document)
     for incident in catalogue.incidents.values():
-        pages[incident.page] = renderer.render("incident.md.j2", incident.page, incident=incident)
+        makers[incident.page] = functools.partial(render, "incident.md.j2", incident.page,
+                                                  incident=incident)
     for template, page in SECTION_PAGES:
-        pages[page] = renderer.render(template, page, contributing=CONTRIBUTING.read_text("utf-8"))
+        makers[page] = functools.partial(render, template, page, contributing=contributing)
     for template, section, rows, grouping in paged_sections(context, renderer):
         archive = paginate(section, rows, grouping, grouping.size)
         for listing in archive:
-            pages[listing.page] = renderer.render(template, listing.page, listing=listing,
-                                                  archive=archive[1:])
-    pages[CHART] = incidents_chart(incidents_by_month(catalogue))
-    log.info("rendered %d pages", len(pages))
-    return dict(sorted(pages.items()))
+            makers[listing.page] = functools.partial(render, template, listing.page,
+                                                     listing=listing, archive=archive[1:])
+    makers[CHART] = lambda: incidents_chart(incidents_by_month(catalogue))
+    return makers
 
 
 NETWORK_LIMIT = 60  # profiles in the network overview; each profile draws its own neighbourhood

@@ -8,6 +8,7 @@ allow-list to tell the contributor, at `path:line`, what the sanitiser would dro
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -98,7 +99,8 @@ class _Walker(HTMLParser):
                                f"served by the site itself", value[:20]))
 
 
-def removed_markup(text: str) -> list[tuple[int, str]]:
+@functools.lru_cache(maxsize=65536)  # the live preview checks every unchanged profile again
+def removed_markup(text: str) -> tuple[tuple[int, str], ...]:
     """(line within text, what would be removed) for everything the sanitiser drops."""
     walker = _Walker()
     walker.feed(markdown.markdown(text, extensions=EXTENSIONS, output_format="html"))
@@ -107,7 +109,7 @@ def removed_markup(text: str) -> list[tuple[int, str]]:
     found = []
     for description, needle in walker.found:
         found.append((_line_of(lines, needle), description))
-    return found
+    return tuple(found)
 
 
 def _line_of(lines: list[str], needle: str) -> int:

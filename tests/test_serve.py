@@ -19,6 +19,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -131,3 +132,77 @@ def test_edit_shows_and_broken_file_keeps_serving(server: tuple[Server, Path]) -
     assert marker in body
     status, _ = fetch(served.base + "/leaders/hadi-al-amiri/")
     assert status == 200
+
+
+def test_a_page_asked_for_right_after_a_save_shows_it(server: tuple[Server, Path]) -> None:
+    """No waiting and no polling: the first request after each save already shows the edit,
+    on the edited record's page and on the pages that list it."""
+    served, content = server
+    served.wait_for("/documents/", STARTUP_SECONDS)
+    document = content / "documents" / "afp-2019-10-22-protest-deaths-inquiry.md"
+    incident = content / "incidents" / "2019-10-01-tahrir-square-protest-shootings.yml"
+    edits = [
+        (document, "title: ", "title: Zebra headline ",
+         ["/documents/afp-2019-10-22-protest-deaths-inquiry/", "/documents/by-year/2019/"]),
+        (incident, "title: ", "title: Zebra incident ",
+         ["/incidents/2019-10-01-tahrir-square-protest-shootings/", "/incidents/by-year/2019/",
+          "/timeline/by-year/2019/"]),
+    ]
+    for path, old, new, pages in edits:
+        for page in pages:   # viewed once before the edit, as a contributor would
+            served.wait_for(page, 30)
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        for page in pages:
+            status, body = fetch(served.base + page)
+            shown = new.removeprefix("title: ").strip()
+            assert status == 200 and shown in body, f"{page} is stale after editing {path.name}"
+
+
+def test_served_pages_are_the_built_site_s_pages(tmp_path: Path, bundled_site: Path) -> None:
+    """The preview builds each page with MkDocs' own page functions: apart from its reload
+    script, the HTML is what `make site` publishes."""
+    port = free_port()
+    log = tmp_path / "serve.log"
+    command = [sys.executable, "-m", "generator", "--content", str(ROOT / "content"), "serve",
+               "--out", str(tmp_path / "docs"), "--addr", f"127.0.0.1:{port}"]
+    with log.open("wb") as sink:
+        process = subprocess.Popen(command, cwd=tmp_path, stdout=sink, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+    served = Server(process, log, f"http://127.0.0.1:{port}")
+    try:
+        for page in ["/", "/leaders/qais-al-khazali/", "/militias/kataib-hezbollah/",
+                     "/documents/", "/claims/", "/timeline/", "/data/", "/about/sources/",
+                     "/incidents/2019-10-01-tahrir-square-protest-shootings/"]:
+            body, _ = served.wait_for(page, STARTUP_SECONDS)
+            live = re.sub(r"<script>\(function\(\)\{function poll\(\).*?</script>", "", body)
+            built = (bundled_site / page.strip("/") / "index.html").read_text(encoding="utf-8")
+            assert live == built, f"{page} differs from the built site"
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def test_an_open_page_reloads_itself_after_an_edit(server: tuple[Server, Path],
+                                                  chromium_browser: Any) -> None:
+    served, content = server
+    page_path = f"/leaders/{LEADER}/"
+    served.wait_for(page_path, STARTUP_SECONDS)
+    tab = chromium_browser.new_page()
+    try:
+        tab.goto(served.base + page_path)
+        marker = "Reloaded by itself zebra"
+        profile = content / "leaders" / f"{LEADER}.md"
+        text = profile.read_text(encoding="utf-8")
+        profile.write_text(text.replace("summary: >-\n  ", f"summary: >-\n  {marker}. ", 1),
+                           encoding="utf-8")
+        tab.wait_for_function("text => document.body && document.body.innerText.includes(text)", arg=marker,
+                              timeout=REBUILD_SECONDS * 1000)
+        # a broken file: the open page shows the problem at path:line over the last good version
+        profile.write_text(text.replace("---\n", "---\naliases: [unclosed\n", 1), encoding="utf-8")
+        tab.wait_for_selector(".briefing-preview-problems", timeout=REBUILD_SECONDS * 1000)
+        banner = tab.inner_text(".briefing-preview-problems")
+        assert f"{LEADER}.md:" in banner and "YAML syntax error" in banner
+        assert marker in tab.inner_text("body"), "the last good version stays on show"
+    finally:
+        tab.close()

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from map_probes import READY, RENDERED, click_centre_until
+from map_probes import READY, RENDERED
 
 from generator.maps import ASSET_DIR, Attribution, MapPoint, asset_files, render_map
 
@@ -109,7 +109,28 @@ def click_incident(page, title: str) -> None:
                            " && !document.querySelector('.leaflet-popup')")
     page.wait_for_timeout(250)  # cluster and fade animations
     popup = page.locator(".leaflet-popup-content .im-title")
-    assert click_centre_until(page, box, popup), f"no popup opened for {title!r}"
+    for _ in range(4):   # an animation can swallow a click, or a neighbour's area take it
+        x, y = page.evaluate("""(title) => {
+            const {map, groups} = window.IncidentMap.instance;
+            const m = groups.flatMap(g => g.getLayers()).find(m => m.incidentRow[1] === title);
+            const drawn = m._path || m._icon;
+            if (!drawn) { const c = map.latLngToContainerPoint(m.getLatLng()),
+                                r = map.getContainer().getBoundingClientRect();
+                          return [r.x + c.x, r.y + c.y]; }
+            const r = drawn.getBoundingClientRect();
+            return [r.x + r.width / 2, r.y + r.height / 2];
+        }""", title)
+        page.mouse.click(x, y)
+        try:
+            popup.wait_for(timeout=2000)
+        except Exception:  # noqa: BLE001 - retried, then reported below
+            page.wait_for_timeout(250)
+            continue
+        if title in popup.inner_text():
+            return
+        page.evaluate("() => window.IncidentMap.instance.map.closePopup()")
+        page.wait_for_timeout(250)
+    raise AssertionError(f"no popup of {title!r} opened")
 
 
 def hover_incident(page, title: str) -> None:

@@ -1,0 +1,205 @@
+"""Stage 7, site: `mkdocs build --strict` in this process, its pages built by one worker a core.
+
+MkDocs builds pages one after another on one core. Here the same steps run in the same order,
+through MkDocs' own functions (files, navigation, plugins, `_populate_page`, `_build_page`), but
+once the navigation is known the pages are shared out between forked workers, one a core: each
+page's HTML depends only on its own Markdown, the navigation and the configuration, so the site
+is byte for byte the one `mkdocs build` writes. Strict mode is MkDocs': any warning, in any
+worker, fails the build, and the warnings become the error message.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import logging
+import os
+import traceback
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from generator.errors import BuildError
+
+log = logging.getLogger(__name__)
+MAX_WORKERS = 8
+
+
+class _Capture(logging.Handler):
+    """Keeps what MkDocs logs at WARNING and above: strict mode's count and the error message."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname} - {record.getMessage()}")
+
+
+@contextmanager
+def mkdocs_logging() -> Iterator[_Capture]:
+    """The `mkdocs` logger routed to a capture, at WARNING, so that strict mode counts every
+    warning whatever the caller's logging, and nothing reaches the terminal on success."""
+    logger = logging.getLogger("mkdocs")
+    capture = _Capture()
+    saved = logger.level, logger.propagate, list(logger.handlers)
+    logger.handlers = [capture]
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        yield capture
+    finally:
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+        logger.handlers = saved[2]
+
+
+@contextmanager
+def environment(values: dict[str, str]) -> Iterator[None]:
+    """Environment variables (SOURCE_DATE_EPOCH) set for the length of an in-process build."""
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def workers_wanted() -> int:
+    """One worker a core this process may use (BRIEFING_WORKERS overrides)."""
+    given = os.environ.get("BRIEFING_WORKERS", "").strip()
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    return max(1, min(len(os.sched_getaffinity(0)), MAX_WORKERS))
+
+
+def build(config_file: Path, env: dict[str, str], workers: int | None = None) -> None:
+    """`mkdocs build --strict -f config_file`, in this process; its errors as a BuildError."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+    gc.collect()   # what the generator left: its pages are written, its records no longer needed
+    with environment(env), mkdocs_logging() as capture:
+        try:
+            config = load_config(str(config_file))
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                _build(config, workers or workers_wanted(), capture)
+            finally:
+                config.plugins.on_shutdown()
+        except MkDocsException as error:
+            raise BuildError(_failure(capture.lines, str(error))) from error
+        if capture.lines and config.strict:
+            count = len(capture.lines)
+            raise BuildError(_failure(capture.lines, f"Aborted with {count} warning"
+                                                     f"{'s' if count != 1 else ''} in strict mode!"))
+
+
+def _failure(lines: list[str], last: str) -> str:
+    shown = "\n".join([*lines[:50], *([f"... and {len(lines) - 50} more"] if len(lines) > 50
+                                      else []), last])
+    return f"mkdocs build failed; the previous site was left in place:\n{shown}"
+
+
+def _build(config: Any, workers: int, capture: _Capture) -> None:
+    """mkdocs.commands.build.build, step by step, with the pages shared between workers."""
+    from mkdocs import utils
+    from mkdocs.commands.build import _build_extra_template, _build_theme_template
+    from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    try:
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        utils.clean_directory(config.site_dir)
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        for file in doc_files:
+            if file.page is None:
+                Page(None, file, config)
+        # a page's anchors are checked against other pages' headings, which only the worker
+        # that built them has read: where that check may warn, one worker builds everything
+        if config.validation.links.anchors >= logging.WARNING:
+            workers = 1
+        shares = [doc_files[index::workers] for index in range(workers)]
+        children = [_fork(lambda share=share: _pages(share, config, files, doc_files, nav, env))
+                    for share in shares[1:]]
+        failure = None
+        try:
+            _pages(shares[0], config, files, doc_files, nav, env)
+        except Exception:
+            failure = traceback.format_exc()
+        for pid, reader in children:
+            warnings, error = _collect(pid, reader)
+            capture.lines.extend(warnings)
+            failure = failure or error
+        if failure:
+            raise BuildError(f"mkdocs build failed; the previous site was left in place:\n"
+                             f"{failure}")
+        files.copy_static_files(dirty=False, inclusion=InclusionLevel.is_included)
+        for template in config.theme.static_templates:
+            _build_theme_template(template, env, files, config, nav)
+        for template in config.extra_templates:
+            _build_extra_template(template, files, config, nav)
+        if workers == 1:
+            for file in doc_files:
+                file.page.validate_anchor_links(files=files,
+                                                log_level=config.validation.links.anchors)
+        config.plugins.on_post_build(config=config)
+    except BaseException as error:
+        config.plugins.on_build_error(error=error)
+        raise
+
+
+def _pages(share: Sequence[Any], config: Any, files: Any, doc_files: Any, nav: Any,
+           env: Any) -> None:
+    """Read, render and write these pages, as MkDocs does for all of them."""
+    from mkdocs.commands.build import _build_page, _populate_page
+    for file in share:
+        _populate_page(file.page, config, files)
+    env = config.plugins.on_env(env, config=config, files=files)
+    for file in share:
+        _build_page(file.page, config, doc_files, nav, env)
+
+
+def _fork(work: Any) -> tuple[int, int]:
+    """Run work in a forked worker; it reports its warnings (and any error) through a pipe."""
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:   # the worker
+        os.close(reader)
+        capture = logging.getLogger("mkdocs").handlers[0]
+        if isinstance(capture, _Capture):
+            capture.lines = []   # the parent's own lines stay the parent's
+        error = None
+        try:
+            work()
+        except BaseException:  # noqa: BLE001 - everything goes back to the parent
+            error = traceback.format_exc()
+        report = {"warnings": getattr(capture, "lines", []), "error": error}
+        with os.fdopen(writer, "w", encoding="utf-8") as pipe:
+            pipe.write(json.dumps(report))
+        os._exit(0)
+    os.close(writer)
+    return pid, reader
+
+
+def _collect(pid: int, reader: int) -> tuple[list[str], str | None]:
+    with os.fdopen(reader, encoding="utf-8") as pipe:
+        text = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if not text or os.waitstatus_to_exitcode(status) != 0:
+        return [], f"a build worker ended without a report (exit status {status})"
+    report = json.loads(text)
+    return report["warnings"], report["error"]

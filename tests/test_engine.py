@@ -1,0 +1,43 @@
+"""`make site` builds its pages with one worker a core: the same site, the same strict errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.errors import BuildError
+from generator.pipeline import build_site
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_several_workers_build_the_same_site_as_one(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    sites = {}
+    for workers in ("1", "3"):
+        monkeypatch.setenv("BRIEFING_WORKERS", workers)
+        build_site(FIXTURES / "minimal", tmp_path / f"docs-{workers}", tmp_path / f"site-{workers}")
+        sites[workers] = files_of(tmp_path / f"site-{workers}")
+    assert len(sites["1"]) > 20
+    assert sites["3"] == sites["1"]
+
+
+def test_a_warning_in_any_worker_fails_the_build_and_says_why(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFING_WORKERS", "3")
+    assets = pipeline.static_assets
+    broken = {f"broken-{n}.md": f"# Broken {n}\n\n[x](no-such-page-{n}.md)\n".encode()
+              for n in range(6)}   # enough pages that every worker gets one
+    monkeypatch.setattr(pipeline, "static_assets", lambda: {**assets(), **broken})
+    with pytest.raises(BuildError) as raised:
+        build_site(FIXTURES / "minimal", tmp_path / "docs", tmp_path / "site")
+    message = str(raised.value)
+    assert "previous site was left in place" in message
+    assert all(f"no-such-page-{n}.md" in message for n in range(6)), message
+    assert "Aborted with 6 warnings in strict mode!" in message
