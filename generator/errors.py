@@ -29,6 +29,9 @@ class ContentError(BriefingError):
         self.problems = sorted(set(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type, tuple[list[Problem]]]:
+        return ContentError, (self.problems,)   # crosses from a forked stage intact
+
 
 class BuildError(BriefingError):
     """A build step other than content failed (MkDocs, writing files)."""

@@ -154,7 +154,8 @@ def build_site(content: Path, out: Path, site_dir: Path, engine: str = "mkdocs",
     guard(site_dir, content, "site")
     with exclusive(out), exclusive(site_dir):
         recover(site_dir)
-        report = _generate(content, out, settings=settings)
+        # generated in a child: its working set is gone before MkDocs starts in this process
+        report = Forked(lambda: _generate(content, out, settings=settings), "generate").result()
         staging = staging_of(site_dir)
         shutil.rmtree(staging, ignore_errors=True)
         config = _config_for(out, staging, **published(report))
