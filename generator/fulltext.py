@@ -30,8 +30,10 @@ def run_pagefind(site: Path) -> None:
     """One Pagefind bundle per entry of the name index's manifest (records, then documents: see
     generator/search.py), or one over the whole site when there is no manifest."""
     manifest_file = site / SHARD_FOLDER / "manifest.json"
-    manifest = json.loads(manifest_file.read_text("utf-8")) if manifest_file.is_file() else {}
-    bundles = manifest.get("fulltext", []) if manifest else [{"folder": BUNDLE, "glob": "**/*.html"}]
+    manifest: dict[str, Any] = (json.loads(manifest_file.read_text("utf-8"))
+                                if manifest_file.is_file() else {})
+    bundles: list[dict[str, Any]] = (manifest.get("fulltext", []) if manifest
+                                     else [{"folder": BUNDLE, "glob": "**/*.html"}])
     for bundle in bundles:
         command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", bundle["glob"],
                    "--output-subdir", bundle["folder"], "--silent"]

@@ -452,7 +452,10 @@
     // A search the reader has typed past stops asking for more.
     var docs = [];
     function current() { return mine === generation; }
-    bundles().then(function (list) {
+    // (a single letter is left to the names: its full text would fetch every chunk of words
+    // that begin with it)
+    var fullTextBundles = Array.from(query).length > 1 ? bundles() : Promise.resolve([]);
+    fullTextBundles.then(function (list) {
       var wantRecords = !filters.kind || filters.kind !== "document";
       var wantDocs = list[1] && (!filters.kind || filters.kind === "document");
       var records = list[0] && wantRecords ? searchBundle(list[0], function (found) {
