@@ -206,6 +206,8 @@
       instances[bundle.folder] = loadEngine().then(function (pf) {
         var instance = pf.createInstance(options);
         instance.ready = false;
+        // a blank query: Pagefind waits for its files, readies its word splitter, fetches nothing
+        instance.preload(" ").then(function () { instance.ready = true; }, function () {});
         return instance;
       });
     }
