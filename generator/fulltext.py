@@ -3,7 +3,9 @@ script, wasm and CSS it needs, so the site serves all of it itself.
 
 Pagefind 1.5 writes its filter files and their list in hash-map order, which changes from run to
 run (Pagefind/pagefind#638); `stabilise` rewrites them sorted and renames them by their content,
-so the same site gives the same bytes."""
+so the same site gives the same bytes. Each bundle's metadata and wasm file names are then added
+to the name index's manifest, so the search box fetches them alongside Pagefind's script rather
+than one after another."""
 
 from __future__ import annotations
 
@@ -27,9 +29,11 @@ MAGIC = b"pagefind_dcd"
 def run_pagefind(site: Path) -> None:
     """One Pagefind bundle per entry of the name index's manifest (records, then documents: see
     generator/search.py), or one over the whole site when there is no manifest."""
-    manifest = site / SHARD_FOLDER / "manifest.json"
-    bundles = (json.loads(manifest.read_text("utf-8")).get("fulltext", []) if manifest.is_file()
-               else [{"folder": BUNDLE, "glob": "**/*.html"}])
+    manifest_file = site / SHARD_FOLDER / "manifest.json"
+    manifest: dict[str, Any] = (json.loads(manifest_file.read_text("utf-8"))
+                                if manifest_file.is_file() else {})
+    bundles: list[dict[str, Any]] = (manifest.get("fulltext", []) if manifest
+                                     else [{"folder": BUNDLE, "glob": "**/*.html"}])
     for bundle in bundles:
         command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", bundle["glob"],
                    "--output-subdir", bundle["folder"], "--silent"]
@@ -37,7 +41,10 @@ def run_pagefind(site: Path) -> None:
         if result.returncode != 0 or not (site / bundle["folder"] / "pagefind.js").is_file():
             output = (result.stderr + result.stdout).strip()
             raise BuildError(f"pagefind failed; the previous site was left in place:\n{output}")
-        stabilise(site / bundle["folder"])
+        bundle["files"] = stabilise(site / bundle["folder"])
+    if manifest:
+        manifest_file.write_bytes(json.dumps(manifest, ensure_ascii=False,
+                                             separators=(",", ":")).encode("utf-8"))
 
 
 def _read(path: Path) -> Any:
@@ -56,9 +63,12 @@ def _write(folder: Path, prefix: str, language: str, value: object, digits: int,
     return name
 
 
-def stabilise(bundle: Path) -> None:
+def stabilise(bundle: Path) -> dict[str, dict[str, str]]:
+    """Rewrite the filters sorted, then the metadata; return each language's metadata and wasm
+    file names (what Pagefind fetches once it has read pagefind-entry.json)."""
     entry_file = bundle / "pagefind-entry.json"
     entry = json.loads(entry_file.read_text("utf-8"))
+    files = {}
     for language, about in entry["languages"].items():
         meta_file = bundle / f"pagefind.{about['hash']}.pf_meta"
         meta = _read(meta_file)
@@ -72,4 +82,7 @@ def stabilise(bundle: Path) -> None:
         meta[3] = sorted(filters)
         meta_file.unlink()
         about["hash"] = _write(bundle, "pagefind.", language, meta, 10, ".pf_meta")
+        files[language] = {"meta": f"pagefind.{about['hash']}.pf_meta",
+                           "wasm": f"wasm.{about.get('wasm') or 'unknown'}.pagefind"}
     entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    return files

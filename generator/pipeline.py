@@ -35,7 +35,7 @@ from generator.model import build_catalogue
 from generator.open_data import build_data
 from generator.records import Catalogue
 from generator.render import READS_DATA, RenderContext, page_makers
-from generator.search import name_index
+from generator.search import fulltext_folders, name_index
 from generator.settings import ROOT, Settings, read_settings
 from generator.write import write_tree
 
@@ -57,6 +57,7 @@ class BuildReport:
     as_of: str = ""             # the content's newest date
     content_date: str = ""      # the date the pages say the content is as of (print footers)
     site_url: str | None = None
+    search_bundles: list[str] = field(default_factory=list)  # Pagefind folders, asked in order
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -129,6 +130,7 @@ def _generate(content: Path, out: Path, report: BuildReport | None = None,
     report.content_date = settings.as_of or catalogue.newest_date()
     files.update(static_assets())
     files.update(name_index(catalogue))
+    report.search_bundles = fulltext_folders(catalogue)
     files[MARKER] = b"written by the briefing generator; safe to delete\n"
     written = report.timed("write", lambda: write_tree(out, files))
     report.pages = len(pages)
@@ -192,8 +194,10 @@ def serve(content: Path, out: Path, address: str) -> None:
 
 def published(report: BuildReport) -> dict[str, Any]:
     """What the built pages say about where and when: site_url (canonical links, sitemap.xml,
-    a 404 page that works under a sub-path) when known, and the content's date for print."""
-    found: dict[str, Any] = {"extra": {"content_date": report.content_date}}
+    a 404 page that works under a sub-path) when known, the content's date for print, and the
+    Pagefind bundles the search box asks."""
+    found: dict[str, Any] = {"extra": {"content_date": report.content_date,
+                                       "search_bundles": " ".join(report.search_bundles)}}
     if report.site_url:
         found["site_url"] = report.site_url.rstrip("/") + "/"
     return found

@@ -197,11 +197,16 @@ def name_index(catalogue: Catalogue) -> dict[str, bytes]:
     letters = {"".join(chr(int(code, 16)) for code in key.split("-")): len(data)
                for key, data in sorted(shards.items())}
     bundles = [{"folder": folder, "glob": "{" + ",".join(sections) + "}/**/*.html"}
-               for folder, sections in FULLTEXT
-               if any(getattr(catalogue, section) for section in sections)]
+               for folder, sections in FULLTEXT if folder in fulltext_folders(catalogue)]
     files[f"{SHARD_FOLDER}/manifest.json"] = _json({"version": 3, "shards": letters,
                                                    "fulltext": bundles})
     return files
+
+
+def fulltext_folders(catalogue: Catalogue) -> list[str]:
+    """The Pagefind bundles this catalogue has pages for, in the order search asks them."""
+    return [folder for folder, sections in FULLTEXT
+            if any(getattr(catalogue, section) for section in sections)]
 
 
 def manifest_keys(manifest: dict[str, object]) -> set[str]:

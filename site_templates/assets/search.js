@@ -132,7 +132,9 @@
   var box = document.querySelector(".briefing-search");
   if (!box) { return; }
   var root = new URL((box.getAttribute("data-base") || ".").replace(/\/?$/, "/"), location.href);
-  var cache = {}, manifest = null, pagefind = {}, fulltext = [];
+  var cache = {}, manifest = null, fulltext = [], engine = null, instances = {};
+  // the Pagefind bundles, as the page names them (the manifest lists them too, with their files)
+  var pageBundles = (box.getAttribute("data-fulltext") || "").split(/\s+/).filter(Boolean);
 
   function getJSON(path) {
     if (!cache[path]) {
@@ -146,24 +148,84 @@
   function loadManifest() {
     if (!manifest) {
       manifest = getJSON("assets/search/names/manifest.json").then(function (m) {
-        fulltext = (m.fulltext || []).map(function (b) { return b.folder; });
+        fulltext = m.fulltext || [];
         return new Map(Object.entries(m.shards));
       });
     }
     return manifest;
   }
   // the full-text bundles the manifest lists: records (profiles, incidents), then documents
-  function loadBundle(folder) {
-    if (!pagefind[folder]) {
-      pagefind[folder] = import(new URL(folder + "/pagefind.js", root).href).then(function (pf) {
-        var options = {baseUrl: root.pathname, excerptLength: 24, noWorker: true};
-        return pf.options(options).then(function () { pf.init(); return pf; });
-      });
-    }
-    return pagefind[folder];
-  }
   function bundles() {
     return loadManifest().then(function () { return fulltext; });
+  }
+  // Pagefind's script, the same file in every bundle: the engine, no index. Fetched as soon as
+  // the reader points at or touches the box.
+  function loadEngine() {
+    if (!engine) {
+      var first = pageBundles.length ? Promise.resolve(pageBundles[0]) : bundles().then(
+        function (list) { return list.length ? list[0].folder : null; });
+      engine = first.then(function (folder) {
+        return folder ? import(new URL(folder + "/pagefind.js", root).href) : null;
+      });
+    }
+    return engine;
+  }
+  // a bundle's files for this page's language: its entry file (asked with the metadata's name,
+  // which changes whenever the index does, as its cache tag), metadata and wasm
+  function bundleFiles(bundle) {
+    var lang = (document.documentElement.lang || "").toLowerCase(), files = bundle.files || {};
+    var mine = files[lang] || files[lang.split("-")[0]];
+    if (!mine) { return null; }
+    var tag = mine.meta.replace(/^pagefind\.|\.pf_meta$/g, "");
+    return {tag: tag, urls: ["pagefind-entry.json?ts=" + tag, mine.meta, mine.wasm]};
+  }
+  // asked for all at once, beside Pagefind's script, rather than each after the one before
+  // (Pagefind's own fetches of the same addresses are then served by the preload)
+  function preload(bundle, urls) {
+    urls.forEach(function (name) {
+      var link = document.createElement("link");
+      link.rel = "preload";
+      link.as = "fetch";
+      link.crossOrigin = "anonymous";  // as Pagefind's fetch asks, so the two match
+      link.href = new URL(bundle.folder + "/" + name, root).href;
+      document.head.appendChild(link);
+    });
+  }
+  // one Pagefind instance per bundle, all from the one engine (its wasm compiled once)
+  function loadBundle(bundle) {
+    if (!instances[bundle.folder]) {
+      var files = bundleFiles(bundle), options = {
+        basePath: new URL(bundle.folder + "/", root).href, baseUrl: root.pathname,
+        excerptLength: 24,
+        noWorker: true  // on the main thread: a worker adds its script and start-up (measured)
+      };
+      if (files) {
+        preload(bundle, files.urls);
+        options.metaCacheTag = files.tag;
+      }
+      instances[bundle.folder] = loadEngine().then(function (pf) {
+        var instance = pf.createInstance(options);
+        instance.ready = false;
+        // a blank query: Pagefind waits for its files, readies its word splitter, fetches nothing
+        instance.preload(" ").then(function () { instance.ready = true; }, function () {});
+        return instance;
+      });
+    }
+    return instances[bundle.folder];
+  }
+  // Pagefind starts a search once its metadata and wasm are in, checking every 50 ms: while
+  // they load, ask three times 17 ms apart (preload: the index chunks, no search), so the
+  // search starts within 17 ms of the engine being ready rather than up to 50
+  function whenReady(pf, term, filters) {
+    if (pf.ready) { return Promise.resolve(); }
+    return new Promise(function (resolve, reject) {
+      [0, 17, 34].forEach(function (delay) {
+        setTimeout(function () {
+          if (pf.ready) { return resolve(); }
+          pf.preload(term, {filters: filters}).then(function () { pf.ready = true; resolve(); }, reject);
+        }, delay);
+      });
+    });
   }
   function loadPagefind() {
     return bundles().then(function (list) { return list.length ? loadBundle(list[0]) : null; });
@@ -223,7 +285,9 @@
   }
   function fullText(pf, query, filters) {
     var words = textWords(query);
-    return pf.search(words.join(" "), {filters: filters}).then(function (found) {
+    return whenReady(pf, words.join(" "), filters).then(function () {
+      return pf.search(words.join(" "), {filters: filters});
+    }).then(function (found) {
       if (found.results.length >= 3 || words.length < 2) { return found.results; }
       // fewer than three pages hold every word: rank pages by how many of the words they hold
       return Promise.all(words.map(function (w) {
@@ -386,42 +450,56 @@
       }
       return nameEntries(words, "near").then(function (more) { names = ranked(more); });
     }).catch(function () { names = []; }).then(function () { namesDone = true; update(); });
-    // records first; documents once the records' first results are shown (or there are none)
+    // records first; documents once the records' first result is shown (or there is none).
+    // A search the reader has typed past stops asking for more.
     var docs = [];
-    bundles().then(function (list) {
+    function current() { return mine === generation; }
+    // (a single letter is left to the names: its full text would fetch every chunk of words
+    // that begin with it)
+    var fullTextBundles = Array.from(query).length > 1 ? bundles() : Promise.resolve([]);
+    fullTextBundles.then(function (list) {
       var wantRecords = !filters.kind || filters.kind !== "document";
-      var wantDocs = !filters.kind || filters.kind === "document";
-      var first = list[0] && wantRecords ? searchBundle(list[0], function (found) {
+      var wantDocs = list[1] && (!filters.kind || filters.kind === "document");
+      var records = list[0] && wantRecords ? searchBundle(list[0], function (found) {
         pages = found;
         update();
-      }) : Promise.resolve();
-      return first.then(function () {
-        if (!list[1] || !wantDocs) { return; }
-        return searchBundle(list[1], function (found) { docs = found; update(); });
+      }) : {first: Promise.resolve(), all: Promise.resolve()};
+      var documents = records.first.then(function () {
+        if (!wantDocs || !current()) { return null; }
+        var asked = searchBundle(list[1], function (found) { docs = found; update(); });
+        return asked.all;
       });
+      return Promise.all([records.all, documents]);
     }).catch(function () { return null; }).then(function () {
       pagesDone = true;
       update();
     });
-    function searchBundle(folder, shown) {
-      return loadBundle(folder).then(function (pf) {
-        return fullText(pf, query, filters);
-      }).then(function (results) {
-        // each result's page is fetched on its own: shown in order as soon as they arrive
-        // (the first three first, the rest once those are shown)
-        var arrived = [];
-        function fetchData(from, to) {
-          return Promise.all(results.slice(from, to).map(function (r, i) {
-            return r.data().then(function (d) {
-              arrived[from + i] = pageHit(d);
-              var ready = 0;
-              while (ready < arrived.length && arrived[ready]) { ready++; }
-              shown(arrived.slice(0, ready));
-            });
-          }));
-        }
-        return fetchData(0, 3).then(function () { return fetchData(3, SHOWN); });
+    // {first: once the bundle's first hit is shown or it has none, all: once all are shown}
+    function searchBundle(bundle, shown) {
+      var results = loadBundle(bundle).then(function (pf) {
+        return current() ? fullText(pf, query, filters) : [];
       });
+      // each result's page is a fragment fetched on its own: the first alone, so it shows as
+      // soon as it can, then the rest together, shown in order as they arrive
+      var arrived = [];
+      function fetchData(found, from, to) {
+        return Promise.all(found.slice(from, to).map(function (r, i) {
+          return r.data().then(function (d) {
+            arrived[from + i] = pageHit(d);
+            var ready = 0;
+            while (ready < arrived.length && arrived[ready]) { ready++; }
+            shown(arrived.slice(0, ready));
+          });
+        }));
+      }
+      var first = results.then(function (found) { return fetchData(found, 0, 1); })
+        .then(afterPaint);
+      var all = first.then(function () {
+        return results.then(function (found) {
+          return current() ? fetchData(found, 1, SHOWN) : null;
+        });
+      });
+      return {first: first.catch(function () { return null; }), all: all};
     }
     function update() {
       if (mine === generation) {
@@ -429,23 +507,23 @@
       }
     }
   }
+  // once the browser has painted what is shown (or 100 ms on, in a tab that does not paint)
+  function afterPaint() {
+    return new Promise(function (resolve) {
+      requestAnimationFrame(function () { setTimeout(resolve, 0); });
+      setTimeout(resolve, 100);
+    });
+  }
   function pageHit(d) {
     var url = new URL(d.url, location.href).href;
     var kind = d.meta && d.meta.kind !== "page" ? d.meta.kind : "";
     return {url: url, li: item(url, kind, (d.meta && d.meta.title) || url, snippet(d.excerpt))};
   }
 
-  var timer = null;
-  function soon() {
-    clearTimeout(timer);
-    box.classList.add("briefing-search--busy");
-    box.removeAttribute("data-searched");
-    timer = setTimeout(run, 20);
-  }
   function fillOptions() {
     bundles().then(function (list) {
-      return Promise.all(list.map(function (folder) {
-        return loadBundle(folder).then(function (pf) { return pf.filters(); });
+      return Promise.all(list.map(function (bundle) {
+        return loadBundle(bundle).then(function (pf) { return pf.filters(); });
       }));
     }).then(function (all) {
       ["group", "year"].forEach(function (name) {
@@ -459,8 +537,13 @@
       });
     });
   }
-  input.addEventListener("focus", function () { loadManifest(); loadPagefind(); });
-  input.addEventListener("input", soon);
+  // pointing at the box loads the engine; focusing it, the name manifest and the first bundle's
+  // entry, metadata and wasm; each keystroke searches at once (nothing before that is index)
+  ["pointerenter", "touchstart"].forEach(function (type) {
+    box.addEventListener(type, loadEngine, {once: true, passive: true});
+  });
+  input.addEventListener("focus", function () { loadEngine(); loadPagefind(); });
+  input.addEventListener("input", run);
   selects.forEach(function (s) {
     s.addEventListener("focus", fillOptions);
     s.addEventListener("change", run);

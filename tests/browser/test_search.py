@@ -5,6 +5,7 @@ Timings are measured by `make bench`, never asserted here."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,41 @@ def test_nothing_is_fetched_for_search_until_the_reader_searches(page, static_se
     type_query(page, "Khazali")
     assert any("/assets/search/names/" in u for u in requested)
     assert any("/pagefind/" in u for u in requested)
+    assert page.blocked_requests == [] and page.page_errors == []
+
+
+def test_pointing_at_the_box_loads_the_engine_and_nothing_of_the_index(page, static_server,
+                                                                       bundled_site):
+    base = static_server(bundled_site)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base + "leaders/qais-al-khazali/", wait_until="networkidle")
+    with page.expect_request(lambda request: request.url.endswith("/pagefind/pagefind.js")):
+        page.hover(".briefing-search")
+    page.wait_for_load_state("networkidle")
+    searched = [u for u in requested if "/pagefind" in u or "/assets/search/" in u]
+    assert searched == [base + "pagefind/pagefind.js"]
+    assert page.blocked_requests == [] and page.page_errors == []
+
+
+def test_each_search_file_is_fetched_once_and_named_in_the_manifest(page, static_server,
+                                                                     bundled_site):
+    """The bundles' entry, metadata and wasm are preloaded under the very addresses Pagefind
+    then asks for, so none is fetched twice, and every file the manifest names exists."""
+    manifest = json.loads((bundled_site / "assets/search/names/manifest.json").read_text("utf-8"))
+    for bundle in manifest["fulltext"]:
+        for files in bundle["files"].values():
+            assert (bundled_site / bundle["folder"] / files["meta"]).is_file(), files
+            assert (bundled_site / bundle["folder"] / files["wasm"]).is_file(), files
+    base = static_server(bundled_site)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base + "leaders/qais-al-khazali/", wait_until="networkidle")
+    type_query(page, "rocket embassy")
+    searched = [u for u in requested if "/pagefind" in u or "/assets/search/" in u]
+    assert any(u.endswith(".pf_meta") for u in searched)
+    assert any("pagefind-documents/" in u for u in searched)   # both bundles asked
+    assert sorted(searched) == sorted(set(searched))
     assert page.blocked_requests == [] and page.page_errors == []
 
 
