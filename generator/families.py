@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import product
 
 from generator.normalize import Normalized, normalize
@@ -47,6 +47,7 @@ def _collapse(word: str, at: Spans) -> tuple[str, Spans]:
 
 
 @cache
+@lru_cache(maxsize=1 << 17)   # words recur: a corpus has far fewer distinct ones
 def _fold_word(word: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A lower-case Latin word's family form, and the letters of `word` behind each letter."""
     text, at = _collapse(word, [(i, i + 1) for i in range(len(word))])
