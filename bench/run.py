@@ -373,6 +373,22 @@ def size(value: float) -> str:
     return f"{value / 1e6:.2f} MB" if value >= 1e6 else f"{value / 1e3:.1f} kB"
 
 
+def search_rows(results: list[dict[str, Any]]) -> list[tuple[str, list[str]]]:
+    """Time to the first result and the bytes fetched for it, per kind of query."""
+    rows = []
+    for kind, label, bytes_label in (
+            ("name", "first result, name query", "bytes before it, name query"),
+            ("full text", "first result, full text", "bytes before it, full text"),
+            (WARM[0], "first result, full text, box focused 1 s first",
+             "bytes from pointing at the box")):
+        figures = [r["search"][kind] for r in results]
+        rows.append((f"{label} (median/max)",
+                     [f"{f['ms_median']:.0f} / {f['ms_max']:.0f} ms" for f in figures]))
+        rows.append((f"{bytes_label} (median/max)",
+                     [f"{size(f['bytes_median'])} / {size(f['bytes_max'])}" for f in figures]))
+    return rows
+
+
 def table(results: list[dict[str, object]]) -> str:
     scales = [str(r.get("label") or f"{r['scale']}x") for r in results]
     rows: list[tuple[str, list[str]]] = [
@@ -410,24 +426,7 @@ def table(results: list[dict[str, object]]) -> str:
         ("load average while timing search (median/max)",
          [f"{r['search']['load_average']} / {r['search'].get('load_average_max', '-')}"
           for r in results]),
-        ("first result, name query (median/max)",
-         [f"{r['search']['name']['ms_median']:.0f} / {r['search']['name']['ms_max']:.0f} ms"
-          for r in results]),
-        ("bytes before it (median/max)",
-         [f"{size(r['search']['name']['bytes_median'])} / {size(r['search']['name']['bytes_max'])}"
-          for r in results]),
-        ("first result, full text (median/max)",
-         [f"{r['search']['full text']['ms_median']:.0f} / {r['search']['full text']['ms_max']:.0f} ms"
-          for r in results]),
-        ("bytes before it (median/max) ",
-         [f"{size(r['search']['full text']['bytes_median'])} / "
-          f"{size(r['search']['full text']['bytes_max'])}" for r in results]),
-        ("first result, full text, box focused 1 s first",
-         [f"{r['search'][WARM[0]]['ms_median']:.0f} / {r['search'][WARM[0]]['ms_max']:.0f} ms"
-          for r in results]),
-        ("bytes from pointing at the box (median/max)",
-         [f"{size(r['search'][WARM[0]]['bytes_median'])} / "
-          f"{size(r['search'][WARM[0]]['bytes_max'])}" for r in results]),
+        *search_rows(results),
         ("largest map (maps/*.html)", [f"{size(r['largest_map']['bytes'])} {r['largest_map']['path']}"
                                         if r["largest_map"] else "-" for r in results]),
         ("incidents GeoJSON", [size(r["incidents_geojson"]["bytes"]) if r["incidents_geojson"]
