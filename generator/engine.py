@@ -75,7 +75,8 @@ def workers_wanted() -> int:
     given = os.environ.get("BRIEFING_WORKERS", "").strip()
     if given.isdigit() and int(given) > 0:
         return int(given)
-    return max(1, min(len(os.sched_getaffinity(0)), MAX_WORKERS))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, MAX_WORKERS))
 
 
 def build(config_file: Path, env: dict[str, str], workers: int | None = None) -> None:

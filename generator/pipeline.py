@@ -188,8 +188,8 @@ def serve(content: Path, out: Path, address: str) -> None:
     config = _config_for(docs, site, name="mkdocs.serve.yml", strict=False,
                          validation={"links": {"not_found": "info"}})
     host, _, port = address.rpartition(":")
-    preview = Preview(content, read_settings(), config)
-    serve_preview(preview, host or "127.0.0.1", int(port or 8000))
+    serve_preview(lambda: Preview(content, read_settings(), config), host or "127.0.0.1",
+                  int(port or 8000))
 
 
 def published(report: BuildReport) -> dict[str, Any]:

@@ -20,6 +20,7 @@ import re
 import sys
 import threading
 import time
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from mkdocs.structure.pages import Page
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from generator.errors import BuildError
 from generator.preview import Version, WarmGenerator, tree_signature
 from generator.settings import ROOT, Settings
 
@@ -254,13 +256,16 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         parts = urlsplit(self.path)
+        preview = self.server.preview
+        if preview is None:
+            return self._send(503, "text/plain; charset=utf-8", b"the preview is starting\n")
         if parts.path == CHANGES:
             query = parse_qs(parts.query)
             since, problems = (query.get(key, ["0"])[0] for key in ("since", "problems"))
-            answer = self.server.preview.wait(int(since) if since.isdigit() else 0,
+            answer = preview.wait(int(since) if since.isdigit() else 0,
                                               int(problems) if problems.isdigit() else 0)
             return self._send(200, "application/json", json_bytes(answer))
-        status, kind, body = self.server.preview.respond(unquote(parts.path))
+        status, kind, body = preview.respond(unquote(parts.path))
         if status == 301:
             self.send_response(status)
             self.send_header("Location", kind)
@@ -287,9 +292,9 @@ def json_bytes(value: Any) -> bytes:
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], preview: Preview) -> None:
+    def __init__(self, address: tuple[str, int], preview: Preview | None) -> None:
         super().__init__(address, Handler)
-        self.preview = preview
+        self.preview = preview   # set once the content is loaded
 
 
 class OnChange(FileSystemEventHandler):
@@ -322,20 +327,28 @@ class OnChange(FileSystemEventHandler):
                 say(f"preview error: {type(error).__name__}: {error}")
 
 
-def serve(preview: Preview, host: str, port: int) -> None:
-    # With a large briefing in memory a full collection walks millions of objects: never in the
-    # middle of an edit or a page, but when the preview has been quiet for IDLE_SECONDS
-    gc.disable()
-    observer = Observer()
-    handler = OnChange(preview)
-    for folder in (preview.generator.content, ROOT / "site_templates", GENERATOR):
-        observer.schedule(handler, str(folder), recursive=True)
-    observer.schedule(handler, str(ROOT), recursive=False)   # mkdocs.yml, CONTRIBUTING.md
-    observer.start()
-    server = PreviewServer((host, port), preview)
-    say(f"serving on http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)")
+def serve(start: Callable[[], Preview], host: str, port: int) -> None:
+    """Take the address first (a busy port is said at once), then load the content and serve."""
     try:
-        server.serve_forever()
+        server = PreviewServer((host, port), None)
+    except OSError as error:
+        raise BuildError(f"cannot serve on {host}:{port}: {error.strerror}; choose another "
+                         f"address, e.g. make serve ADDR={host}:{port + 1}") from error
+    try:
+        server.preview = preview = start()
+        # With a large briefing in memory a full collection walks millions of objects: never in
+        # the middle of an edit or a page, but when the preview has been quiet for IDLE_SECONDS
+        gc.disable()
+        observer = Observer()
+        handler = OnChange(preview)
+        for folder in (preview.generator.content, ROOT / "site_templates", GENERATOR):
+            observer.schedule(handler, str(folder), recursive=True)
+        observer.schedule(handler, str(ROOT), recursive=False)   # mkdocs.yml, CONTRIBUTING.md
+        observer.start()
+        say(f"serving on http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)")
+        try:
+            server.serve_forever()
+        finally:
+            observer.stop()
     finally:
-        observer.stop()
         server.server_close()

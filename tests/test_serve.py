@@ -208,3 +208,17 @@ def test_an_open_page_reloads_itself_after_an_edit(server: tuple[Server, Path],
         assert marker in tab.inner_text("body"), "the last good version stays on show"
     finally:
         tab.close()
+
+
+def test_a_busy_address_is_said_in_one_line(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "--content", str(ROOT / "tests/fixtures/minimal"),
+             "serve", "--out", str(tmp_path / "docs"), "--addr", f"127.0.0.1:{port}"],
+            cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode != 0
+    assert f"cannot serve on 127.0.0.1:{port}: Address already in use" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
