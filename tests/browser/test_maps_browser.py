@@ -78,10 +78,16 @@ def rendered_count(page) -> int:
 
 
 def wait_rendered(page, expected: int) -> None:
-    """Give fitBounds and the cluster icons a moment to settle, then let the caller assert."""
+    """Wait until the count has shown `expected` for 400 ms on end (old and new cluster icons
+    overlap while they animate, and a late zoom can start one more), then let the caller assert."""
     page.wait_for_timeout(200)
     try:
-        page.wait_for_function(f"() => ({RENDERED})() === {expected}", timeout=5000)
+        page.wait_for_function(f"""() => {{
+            const now = performance.now();
+            if (({RENDERED})() !== {expected}) {{ window.__steadySince = null; return false; }}
+            window.__steadySince = window.__steadySince || now;
+            return now - window.__steadySince > 400;
+        }}""", timeout=15000, polling=100)
     except Exception:  # noqa: BLE001 - the caller's assertion reports the numbers
         pass
 
