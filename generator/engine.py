@@ -146,8 +146,7 @@ def _build(config: Any, workers: int, capture: _Capture) -> None:
             capture.lines.extend(warnings)
             failure = failure or error
         if failure:
-            raise BuildError(f"mkdocs build failed; the previous site was left in place:\n"
-                             f"{failure}")
+            raise BuildError(_failure([], failure))
         files.copy_static_files(dirty=False, inclusion=InclusionLevel.is_included)
         for template in config.theme.static_templates:
             _build_theme_template(template, env, files, config, nav)

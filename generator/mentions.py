@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -155,19 +154,13 @@ def read_document(linker: Linker, document: Document) -> Reading:
 
 def link_documents(catalogue: Catalogue, linker: Linker | None = None,
                    memo: LinkMemo | None = None) -> Links:
-    if memo is not None:
-        return _relink(catalogue, memo)
-    read = functools.partial(read_document, linker or make_linker(catalogue))
-    links = Links()
-    neighbours: dict[str, Counter[str]] = defaultdict(Counter)
-    for document in catalogue.documents.values():
-        _add_reading(links, neighbours, document, read(document))
-    links.backlinks = {slug: sorted(backlinks, key=_newest_first, reverse=True)
-                       for slug, backlinks in sorted(links.backlinks.items())}
-    links.co_mentions = {slug: _by_count(counter) for slug, counter in sorted(neighbours.items())
-                         if counter}
-    log.info("linked %d documents", len(links.documents))
-    return links
+    """Every document's links. With the live preview's memo, only the documents that changed
+    since its last call are read again; without one, all are."""
+    if memo is None:
+        memo = LinkMemo()
+        if linker is not None:
+            memo.inputs, memo.linker = linker_inputs(catalogue), linker
+    return _relink(catalogue, memo)
 
 
 def _add_reading(links: Links, neighbours: dict[str, Counter[str]], document: Document,
@@ -194,6 +187,7 @@ def _relink(catalogue: Catalogue, memo: LinkMemo) -> Links:
     the names changed): the same Links link_documents makes from scratch."""
     read = memo.reader(catalogue)
     documents = catalogue.documents
+    neighbours: dict[str, Counter[str]]
     if memo.last is None:
         links, neighbours = Links(), defaultdict(Counter)
         changed = set(documents)
@@ -226,6 +220,7 @@ def _relink(catalogue: Catalogue, memo: LinkMemo) -> Links:
     links.backlinks = dict(sorted(links.backlinks.items()))
     links.co_mentions = dict(sorted(links.co_mentions.items()))
     memo.last = (dict(documents), links, dict(neighbours))
+    log.info("linked %d documents, %d read again", len(links.documents), len(changed))
     return links
 
 
