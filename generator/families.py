@@ -6,7 +6,7 @@ joined; plural and singular group names (Popular Mobilization Force/Forces, Leag
 of X); word order (Harakat al-Nujaba / al-Nujaba Movement, Kataib X / X Brigades / Brigades of
 X); 'of the' and 'of'; a vowel in a short word's final cluster inside a longer name (al-Sadr /
 al-Sader); Abdul / Abdel / Abd al- / Abdulaziz; a surname's a written e (Askari / Askeri); in
-Arabic, أبو / أبي / أبا, عبد written apart or joined, لل; a group's Latin short form that keeps
+Arabic, أبو / أبي / أبا, أبو and عبد written apart or joined, لل; a group's Latin short form that keeps
 its name's first and last words (Harakat al-Nujaba), written from the Arabic name too (حركة
 النجباء). `fold_spellings` then maps the letters that transliterations swap onto one form, on
 names and on documents alike: e/i, o/u, ou/oo/u, ee/i, aa/a, q/k/kh/gh (Qasem, Ghasem), dh/z/d,
@@ -271,11 +271,11 @@ _ARABIC_ABD = re.compile(r"\bعبد ?(?=ال)")
 
 
 def _arabic_forms(name: str) -> set[str]:
-    """ل + ال written لل (للحشد, للمهندس); أبو inflected أبي, أبا (لأبي مهدي); عبد written
-    apart or joined (عبد العزيز, عبدالعزيز)."""
+    """ل + ال written لل (للحشد, للمهندس); أبو inflected أبي, أبا (لأبي مهدي); أبو and عبد
+    written apart or joined (أبومهدي, عبد العزيز, عبدالعزيز)."""
     forms = {name}
     if _ARABIC_KUNYA.match(name):
-        forms |= {_ARABIC_KUNYA.sub(kunya, name) for kunya in ("أبي ", "أبا ")}
+        forms |= {_ARABIC_KUNYA.sub(kunya, name) for kunya in ("أبي ", "أبا ", "أبو", "ابو")}
     forms |= {_ARABIC_ABD.sub(joint, f) for f in list(forms) for joint in ("عبد ", "عبد")}
     forms |= {"لل" + f[2:] for f in list(forms) if f.startswith("ال") and len(f) > 4}
     return forms
@@ -323,6 +323,25 @@ def arabic_short_forms(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({f"{words[0]} {words[-1]}" for words in
                          (n.split() for n in names if not n.isascii())
                          if len(words) >= 3 and words[0] in kinds}))
+
+
+_LATIN_GROUP_TAIL = re.compile(r"\s+(?:Brigades?|Battalions?)$")
+
+
+def bare_group_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """A group's name without the word for its kind, Latin or Arabic: Sayyid al-Shuhada,
+    سيد الشهداء, Babylon, بابليون. Linked only where set off as a group's name (see
+    relatives.cued_as_group)."""
+    arabic_kinds = set(_ARABIC_GROUP_WORDS.values())
+    found = set()
+    for name in names:
+        words = name.split()
+        first = re.sub(r"['’]", "", words[0]).lower() if words else ""
+        if len(words) >= 2 and (first in _ARABIC_GROUP_WORDS or words[0] in arabic_kinds):
+            found.add(" ".join(words[1:]))
+        elif len(words) >= 2 and name.isascii() and _LATIN_GROUP_TAIL.search(name):
+            found.add(_LATIN_GROUP_TAIL.sub("", name))
+    return tuple(sorted(found))
 
 
 def arabic_surnames(arabic: str | None, short_names: tuple[str, ...]) -> tuple[str, ...]:

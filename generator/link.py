@@ -16,13 +16,20 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from generator.families import Folded, arabic_short_forms, fold_spellings, variants
+from generator.families import (
+    Folded,
+    arabic_short_forms,
+    bare_group_names,
+    fold_spellings,
+    variants,
+)
 from generator.normalize import is_word_char, normalize, normalize_name
 from generator.relatives import (
     ANOTHER,
     SAME,
     after_arabic_title,
     another_person,
+    cued_as_group,
     given_names,
     in_a_person_s_name,
     names_a_group,
@@ -31,6 +38,7 @@ from generator.relatives import (
 )
 
 NAME, SHORT, CONTEXT, BLOCK = "name", "short", "context", "block"
+BARE = "bare"  # a group's name without its kind: linked only where cued as a group's name
 OTHER = "other"  # a known surname after another given name: someone else of that name
 _ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{1,6})?")
 _PROCLITICS = frozenset("وفبل")  # Arabic one-letter prefixes written attached
@@ -62,7 +70,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class _Pattern:
-    role: str  # NAME, SHORT, CONTEXT or BLOCK
+    role: str  # NAME, SHORT, CONTEXT, BARE or BLOCK
     slug: str = ""
     kind: str = ""
     acronym: bool = False  # matched only where written in capitals
@@ -127,6 +135,10 @@ def _patterns(
             for form in sorted(variants(name)):  # generated: dropped if another name fits it
                 yield form, _Pattern(NAME, e.slug, e.kind, exact=normalize_name(form),
                                      generated=True)
+        for name in bare_group_names(e.names) if group else ():
+            for form in sorted(variants(name, group)):
+                yield form, _Pattern(BARE, e.slug, e.kind, exact=normalize_name(form),
+                                     generated=True)
     for name in blockers:
         for form in sorted(variants(name)):
             yield form, _Pattern(BLOCK, exact=normalize_name(form),
@@ -151,7 +163,7 @@ def _table(entities: list[Entity], blockers: Iterable[str], keep: frozenset[str]
             others = sorted({q.slug for q in patterns
                              if q.slug != p.slug and (q.exact != p.exact or p.generated)},
                             key=lambda slug: (not slug, slug))  # a profile before a look-alike
-            if others and p.role != BLOCK:
+            if others and p.role not in (BLOCK, BARE):  # a bare name is never written
                 dropped.append(Dropped(p.slug, p.exact, others[0]))
         table[key] = [p for p in patterns if not p.generated]
     return {k: v for k, v in table.items() if v}, contested, sorted(set(dropped), key=str)
@@ -223,6 +235,8 @@ def _written_ok(pattern: _Pattern, surface: str) -> bool:
         return not any(c.islower() for c in surface)
     if pattern.role in (SHORT, CONTEXT):
         return not surface[:1].islower()
+    if pattern.role == BARE:
+        return not surface.islower()
     return True
 
 
@@ -231,7 +245,7 @@ def _classify(
 ) -> tuple[str, tuple[tuple[str, str], ...]] | None:
     """The role a hit plays (a blocker beats a name beats a surname) and its owners."""
     valid = [p for p in patterns if _written_ok(p, surface)]
-    for role in (BLOCK, NAME, SHORT, CONTEXT):
+    for role in (BLOCK, NAME, SHORT, CONTEXT, BARE):
         owners = sorted({(p.slug, p.kind) for p in valid if p.role == role})
         if owners:
             return role, tuple(owners)
@@ -385,6 +399,10 @@ class Linker:
             if not found:
                 continue
             role, owners = found
+            if role == BARE:
+                if not cued_as_group(text, start, end):
+                    continue
+                role = NAME
             if role == BLOCK:
                 yield _Span(start, end, role, owners)
                 continue

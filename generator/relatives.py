@@ -197,6 +197,39 @@ def names_a_group(text: str, end: int) -> bool:
     return bool(_GROUP_AFTER.match(text, end))
 
 
+_GROUP_NOUNS = frozenset(normalize(w).text for w in """
+    مليشيا ميليشيا مليشيات ميليشيات فصيل فصائل جماعة جماعات كتيبة
+    militia militias group groups faction factions
+""".split())
+_QUOTES = {'"': '"', "“": "”", "«": "»", "(": ")", "‘": "’", "'": "'"}
+_CUE_REACH = 80  # characters before a quoted bare name in which a word for a group counts
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_LAST_WORD = re.compile(r"([^\W\d_]+)[\"“«(‘'\s]*$")
+_FIRST_WORD = re.compile(r"[\"”»)’'\s]*([^\W\d_]+)")
+
+
+def _group_noun(word: str) -> bool:
+    word = normalize(word).text
+    return word in _GROUP_NOUNS or (word[:2] == "ال" and word[2:] in _GROUP_NOUNS) or (
+        word[:1] in "وب" and word[1:] in _GROUP_NOUNS)
+
+
+def cued_as_group(text: str, start: int, end: int) -> bool:
+    """A group's name without its kind (بابليون, Sayyid al-Shuhada) is that group only where
+    it is set off as a group's name: next to a word for an armed group (ميليشيا بابليون, the
+    Nujaba militia), or in quotes or brackets after such a word in the same sentence
+    (مليشيات "عصائب أهل الحق" و"سيد الشهداء"; ميليشيا "الحركة المسيحية" (بابليون))."""
+    if start < end and _QUOTES.get(text[start]) == text[end - 1]:
+        start, end = start + 1, end - 1
+    before = text[max(0, start - _CUE_REACH):start]
+    before = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0):]
+    last, first = _LAST_WORD.search(before), _FIRST_WORD.match(text, end)
+    if (last and _group_noun(last.group(1))) or (first and _group_noun(first.group(1))):
+        return True
+    quoted = 0 < start and end < len(text) and _QUOTES.get(text[start - 1]) == text[end]
+    return quoted and any(_group_noun(word) for word in re.findall(r"[^\W\d_]+", before))
+
+
 def names_a_place(text: str, start: int, end: int) -> bool:
     """A person's name followed by City, Airport... (or in Arabic after مدينة, شارع...):
     a place named after the person, not the person."""

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.families import alias_surnames, arabic_short_forms, arabic_surnames, variants
+from generator.families import (
+    alias_surnames,
+    arabic_short_forms,
+    arabic_surnames,
+    bare_group_names,
+    variants,
+)
 from generator.link import Entity, Linker, unmatched_names
 from generator.mentions import find_with_title
 from generator.normalize import normalize_name
@@ -327,3 +333,46 @@ def test_a_capitalised_verb_or_preposition_before_a_surname_is_no_given_name(hea
 def test_another_given_name_still_makes_another_person_in_a_headline() -> None:
     text = "Hassan Khazali Speaks\n\nQais al-Khazali spoke."
     assert [m.text for m in LINKER.find(text)] == ["Qais al-Khazali"]
+
+
+KSS = ("Kataib Sayyid al-Shuhada", "كتائب سيد الشهداء")
+BABYLON = ("Babylon Brigades", "كتائب بابليون")
+KH_WITH_LOOK_ALIKE = ("Kataib Hezbollah", "كتائب حزب الله")
+
+
+def test_a_group_s_bare_name_is_its_name_without_the_word_for_its_kind() -> None:
+    assert bare_group_names(KSS) == ("Sayyid al-Shuhada", "سيد الشهداء")
+    assert bare_group_names(BABYLON) == ("Babylon", "بابليون")
+    assert bare_group_names(("Popular Mobilization Units",)) == ()
+
+
+@pytest.mark.parametrize("text, linked", [
+    ('زعماء مليشيات "عصائب أهل الحق" و"سيد الشهداء" اليوم', ["سيد الشهداء"]),  # quoted, in a list
+    ("ميليشيا “الحركة المسيحية في العراق” (بابليون) المنضوية", ["بابليون"]),  # in brackets
+    ("the Sayyid al-Shuhada militia", ["Sayyid al-Shuhada"]),
+    ("فصيل بابليون", ["بابليون"]),
+    ("في ذكرى سيد الشهداء", []),             # Imam Hussein's title, not the group
+    ('صاحب حساب "بابليون" على منصة إكس', []),  # quoted but no group in the sentence
+    ("Babylon province", []),
+    ("The militia left. Then «سيد الشهداء» appeared", []),  # the cue is in another sentence
+])
+def test_a_group_s_bare_name_links_only_where_set_off_as_a_group_s_name(text, linked) -> None:
+    linker = Linker([Entity("kataib-sayyid-al-shuhada", "militia", KSS),
+                     Entity("babylon-brigades", "militia", BABYLON)])
+    assert [m for _, m in links(text, linker)] == linked
+
+
+def test_a_bare_name_another_group_owns_is_never_linked() -> None:
+    linker = Linker([Entity("kataib-hezbollah", "militia", KH_WITH_LOOK_ALIKE)],
+                    ["Hezbollah", "حزب الله"])
+    assert links("the Hezbollah militia", linker) == []
+    assert links("فصيل حزب الله", linker) == []
+    assert links("فصيل كتائب حزب الله", linker) == [("kataib-hezbollah", "كتائب حزب الله")]
+    assert linker.dropped == []  # a bare name is never written, so nothing to report
+
+
+def test_an_arabic_kunya_written_joined_is_the_kunya() -> None:
+    linker = Linker([Entity("abu-mahdi-al-muhandis", "leader",
+                            ("Abu Mahdi al-Muhandis", "أبو مهدي المهندس"))])
+    assert links("قتل أبومهدي المهندس في الغارة", linker) == [
+        ("abu-mahdi-al-muhandis", "أبومهدي المهندس")]

@@ -149,3 +149,13 @@ def test_two_surnames_joined_by_a_hyphen_are_two_people() -> None:
                                        ("Soleimani",))])
     assert [m.slug for m in linker.find("After the Soleimani-Muhandis strike.")] == [
         "qasem-soleimani", "abu-mahdi-al-muhandis"]
+
+
+def test_an_arabic_surname_a_profile_lists_among_its_short_names_links_alone() -> None:
+    """What a contributor declares for the Latin (Sistani) they may declare in Arabic: it then
+    links without the full name, after و or ل, and not after another given name."""
+    linker = Linker([Entity("ali-al-sistani", "leader", ("Ali al-Sistani", "علي السيستاني"),
+                            ("Sistani", "السيستاني"))])
+    found = [m.text for m in linker.find("البابا والسيستاني يبحثان. وقال مكتب للسيستاني")]
+    assert found == ["السيستاني", "للسيستاني"]
+    assert linker.find("قال محمد رضا السيستاني") == []
