@@ -153,7 +153,7 @@ def fold_spellings(norm: Normalized, keep: frozenset[str] = frozenset()) -> Fold
 _ARTICLE = re.compile(r"\b([Aa]l|[Ee]l)[-\s]+(?=\w)")
 _PLURALS = (("Forces", "Force"), ("Units", "Unit"), ("Brigades", "Brigade"),
             ("Battalions", "Battalion"), ("Companies", "Company"), ("Groups", "Group"),
-            ("Leagues", "League"))
+            ("Leagues", "League"), ("Corps", "Corp"))
 _MOST_ARTICLES = 3  # each article has three forms: a name with more keeps only its own
 
 
@@ -325,14 +325,17 @@ def arabic_short_forms(names: tuple[str, ...]) -> tuple[str, ...]:
                          if len(words) >= 3 and words[0] in kinds}))
 
 
+_KIND_ALONE = frozenset({"كتائب", "سرايا", "عصائب", "عصبة"})  # not حركة, لواء: common words
 _LATIN_GROUP_TAIL = re.compile(r"\s+(?:Brigades?|Battalions?)$")
 
 
 def bare_group_names(names: tuple[str, ...]) -> tuple[str, ...]:
     """A group's name without the word for its kind, Latin or Arabic: Sayyid al-Shuhada,
-    سيد الشهداء, Babylon, بابليون. Linked only where set off as a group's name (see
-    relatives.cued_as_group)."""
+    سيد الشهداء, Babylon, بابليون; and the last word of its Arabic name where a Latin name is
+    that word alone (Nujaba: النجباء). Linked only where set off as a group's name (see
+    relatives.cued_as_group, and a group named beside it)."""
     arabic_kinds = set(_ARABIC_GROUP_WORDS.values())
+    alone = {_family_key(re.sub(r"^[Aa]l-", "", n)) for n in names if n.isascii() and " " not in n}
     found = set()
     for name in names:
         words = name.split()
@@ -341,7 +344,19 @@ def bare_group_names(names: tuple[str, ...]) -> tuple[str, ...]:
             found.add(" ".join(words[1:]))
         elif len(words) >= 2 and name.isascii() and _LATIN_GROUP_TAIL.search(name):
             found.add(_LATIN_GROUP_TAIL.sub("", name))
+    latin_last = {_family_key(re.sub(r"^[Aa]l-", "", n.split()[-1])) for n in names
+                  if n.isascii() and len(n.split()) >= 2}
+    if alone & latin_last:
+        found |= {n.split()[-1] for n in names if not n.isascii() and len(n.split()) >= 3
+                  and n.split()[0] in arabic_kinds}
     return tuple(sorted(found))
+
+
+def arabic_kind_words(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The word for a group's kind with the article, from its Arabic name (كتائب: الكتائب),
+    which an Arabic text uses alone for a group it has named."""
+    return tuple(sorted({"ال" + n.split()[0] for n in names if not n.isascii()
+                         and len(n.split()) >= 2 and n.split()[0] in _KIND_ALONE}))
 
 
 def arabic_surnames(arabic: str | None, short_names: tuple[str, ...]) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ import ahocorasick
 
 from generator.families import (
     Folded,
+    arabic_kind_words,
     arabic_short_forms,
     bare_group_names,
     fold_spellings,
@@ -135,6 +136,9 @@ def _patterns(
             for form in sorted(variants(name)):  # generated: dropped if another name fits it
                 yield form, _Pattern(NAME, e.slug, e.kind, exact=normalize_name(form),
                                      generated=True)
+        for name in arabic_kind_words(e.names) if group else ():
+            for form in sorted(variants(name)):  # الكتائب: the one group of its kind named
+                yield form, _Pattern(CONTEXT, e.slug, e.kind, exact=normalize_name(form))
         for name in bare_group_names(e.names) if group else ():
             for form in sorted(variants(name, group)):
                 yield form, _Pattern(BARE, e.slug, e.kind, exact=normalize_name(form),
@@ -209,7 +213,7 @@ _AND_BEFORE = re.compile(r"\b([A-Z][^\W\d_]+) (?:and|&) ")
 _KIN = re.compile(r"\b(?:his|her) (?:younger |elder |older )?(?:brother|son|father|cousin|nephew),? "
                   r"([A-Z][^\W\d_]+)\b|(?<![\u0600-\u06ff])و?(?:شقيقه|أخوه|اخوه|أخيه|اخيه|نجله|ابنه|"
                   r"والده) ([\u0621-\u0652]+)")
-_KIN_REACH = 120  # characters between a person's name and 'his brother ...'
+_KIN_REACH = 300  # characters between a person's name and 'his brother ...', in one paragraph
 
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("«", "»"))
 
@@ -295,7 +299,9 @@ class Linker:
         others = {slug for s in spans if s.role == OTHER and not _title_case(text, s.start)
                   for slug, _ in s.owners} | self._namesakes(text, spans)
         mentions = []
-        for span in spans:
+        for k, span in enumerate(spans):
+            if span.role == BARE and not _beside_a_group(text, spans, k):
+                continue
             owner = _pick(span, context) if span.role not in (BLOCK, OTHER) else None
             if owner and span.surname and self._relative_named(text, span, owner[0], context):
                 continue
@@ -321,7 +327,7 @@ class Linker:
             i = bisect.bisect_right(ends, kin.start())
             person = people[i - 1] if i else None
             if (not person or kin.start() >= person.end + _KIN_REACH
-                    or kin.start(group) in taken):
+                    or "\n" in text[person.end:kin.start()] or kin.start(group) in taken):
                 continue
             spans = self._spans(f"{kin.group(group)} {person.text.split()[-1]}")
             if (len(spans) == 1 and spans[0].role == NAME and len(spans[0].owners) == 1
@@ -399,9 +405,7 @@ class Linker:
             if not found:
                 continue
             role, owners = found
-            if role == BARE:
-                if not cued_as_group(text, start, end):
-                    continue
+            if role == BARE and cued_as_group(text, start, end):
                 role = NAME
             if role == BLOCK:
                 yield _Span(start, end, role, owners)
@@ -436,6 +440,21 @@ class Linker:
         return another_person(text, start, own)
 
 
+_CONJUNCTION = re.compile(r"[\s,،]*(?:and|&|or|و|أو)?\s*")
+
+
+def _beside_a_group(text: str, spans: list[_Span], k: int) -> bool:
+    """A group's bare name in a list of groups (كتائب حزب الله والنجباء): the span before or
+    after it names a group, with only a comma or 'and' between."""
+    for a, b in ((k - 1, k), (k, k + 1)):
+        if 0 <= a and b < len(spans):
+            other = spans[a if a != k else b]
+            if (other.role == NAME and other.owners[0][1] == "militia"
+                    and _CONJUNCTION.fullmatch(text, spans[a].end, spans[b].start)):
+                return True
+    return False
+
+
 def _one_word(surface: str) -> bool:
     """Badr, al-Nujaba: one word once the article is left out."""
     words = normalize_name(surface).split()
@@ -447,7 +466,10 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}")
 
 def _title_case(text: str, at: int) -> bool:
     """Whether the line around `at` is a headline in Title Case (no word of four letters or more
-    starts in lower case), where a capitalised adjective can stand before a surname."""
+    starts in lower case), where a capitalised adjective can stand before a surname. Arabic has
+    no capitals, so no Arabic name stands in one."""
+    if not text[at].isascii():
+        return False
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     return not _LOWER_WORD.search(text, start, len(text) if end < 0 else end)

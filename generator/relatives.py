@@ -36,7 +36,13 @@ _ARABIC_GIVEN = frozenset("""
     محمد محمود أحمد احمد علي حسن حسين عباس جعفر حامد حميد مصطفى عبد عبدالله عمر خالد كريم
     صادق باقر جواد كاظم رضا مهدي هادي قاسم جمال ليث قيس مقتدى سلمان سليمان إبراهيم ابراهيم
     يوسف موسى عيسى مرتضى مجتبى صالح ناصر فاضل فالح عادل نوري إياد اياد أكرم اكرم شبل ريان
-    حيدر زيد ياسر سعد سعيد وسام هاشم فؤاد رائد ماجد مالك حمزة عمار
+    حيدر زيد ياسر سعد سعيد وسام هاشم فؤاد رائد ماجد مالك حمزة عمار تحسين عدنان نزار صباح فارس
+    طارق زياد نبيل منذر قصي عقيل عماد ضياء علاء بهاء ثامر ثائر جبار ستار غانم حاتم باسم جاسم
+    كامل شاكر ناظم ناجي راضي هشام وليد أسامة اسامة مازن فراس سامي سمير نعيم رحيم عبود جابر
+    صلاح رياض منير ماهر عصام بشير نادر أنور انور فيصل لطيف مؤيد مهند أيمن ايمن أنس انس بلال
+    توفيق جلال حازم حسام خليل رعد رشيد زهير سالم سامر شهاب صفاء ضرغام ظافر عدي عزيز غازي غسان
+    فاروق فلاح قحطان لؤي مثنى محسن مظفر معن نجم نعمان هيثم وائل يحيى يونس همام أسعد اسعد
+    إسماعيل اسماعيل إسحاق يعقوب داود نصير نصار حسنين منتظر مسلم كرار سجاد أمير امير وحيد
 """.split())
 _KUNYA = frozenset({"ابو", "أبو", "أبي", "ابي", "ام", "أم"})
 _ARTICLE_BEFORE = re.compile(r"(?:\b[AaEe]l|\b[Aa][dstrnz]h?)[-\s]+$")
@@ -46,10 +52,30 @@ _LATIN_KUNYA = frozenset({"abu", "abou", "abi", "umm"})
 _ABD = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "عبد"})
 
 
+# Arabic letters as the consonants a transliteration writes for them, in their family form
+# (q, kh, gh: k; dh, z: d; th: t); long vowels, hamza, ayn and a final ta marbuta write none.
+_ARABIC_SKELETON = str.maketrans({
+    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r",
+    "ز": "d", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "d", "غ": "k", "ف": "f",
+    "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "", "ا": "", "ي": "",
+    "ء": "", "ئ": "", "ؤ": "", "ع": ""})
+
+
 def consonants(word: str) -> str:
     """A given name's consonants in its family form: Rayan and Ryan are one name."""
     folded = fold_spellings(normalize(word)).text.strip()
-    return re.sub(r"[aeiouy]", "", folded) if folded.isascii() else folded
+    if not folded.isascii():
+        return folded
+    return re.sub(r"[aeiouy]|h$", "", folded)  # a final h comes and goes: Falih, Falah, Fala
+
+
+def transliterated(word: str) -> str:
+    """An Arabic given name's consonants as a transliteration writes them, to compare with a
+    Latin one's (باقر and Baqir: bkr)."""
+    folded = normalize(word).text.strip()
+    initial = "w" if folded[:1] == "و" else ""  # و is a consonant only at the start
+    skeleton = initial + re.sub(r"ه$", "", folded).translate(_ARABIC_SKELETON)
+    return re.sub(r"(.)\1+|h$", r"\1", skeleton)
 
 
 _fold = consonants
@@ -134,12 +160,15 @@ def _arabic(text: str, start: int, own: set[str]) -> tuple[str, int]:
             return ANOTHER, start  # آل الصدر: the family, not one of them
         kunya = _ARABIC_WORD_BEFORE.search(text, max(0, pos - 12), pos)
         if kunya and kunya.group(1) in _KUNYA:
-            if _fold(f"{kunya.group(1)} {word}") in own or folded in own:
+            if (_fold(f"{kunya.group(1)} {word}") in own or folded in own
+                    or transliterated(word) in own):
                 return SAME, kunya.start(1)
             return (verdict or ANOTHER), start
         if word in _KUNYA:
             break
         if arabic_given_name(word):
+            if transliterated(word) in own:  # a profile known only by its Latin names
+                return SAME, pos
             verdict = verdict or ANOTHER
         elif not (word.startswith("ال") and len(word) > 3):
             break  # a verb or a noun: the name began after it
@@ -148,14 +177,15 @@ def _arabic(text: str, start: int, own: set[str]) -> tuple[str, int]:
 
 _GROUP_AFTER = re.compile(r"['’]?s?[ \t-]+(?:Brigades?|Battalions?|Movement|Companies|Forces?|"
                           r"Network|Group|Army|Corps|Division|Regiment)\b")
-# Places named after a person: Sadr City, Muhandis airport; مدينة الصدر, شارع المهندس.
+# Places and families named after a person: Sadr City, Muhandis airport, the Kildani family;
+# مدينة الصدر, شارع المهندس, عائلة الكلداني.
 _PLACE_AFTER = re.compile(
     r"[ \t-]+(?:(?i:City|Airport|Street|Square|Bridge|Hospital|Stadium|Mosque|University)|"
     r"International|Road|Highway|Expressway|District|Neighbou?rhood|Township|Camp|Base|Hall|"
-    r"Cent(?:re|er)|Avenue|Quarter|Complex|School|Port)\b")
+    r"Cent(?:re|er)|Avenue|Quarter|Complex|School|Port|(?i:family|clan|tribe|household))\b")
 _PLACE_BEFORE = frozenset(normalize(w).text for w in """
     مدينة شارع ساحة مطار جسر حي مستشفى معسكر قاعدة جامع مسجد جامعة ملعب مجمع قضاء ناحية منطقة
-    طريق قاعة مدرسة ميناء
+    طريق قاعة مدرسة ميناء عائلة أسرة عشيرة قبيلة
 """.split())
 # Sadr II, الصدر الثاني: a namesake told apart by a number.
 _ORDINAL_AFTER = re.compile(r"[ \t]+(?:II\b|III\b|(?:ال)?(?:أول|اول|ثاني)\b)")
@@ -231,8 +261,8 @@ def cued_as_group(text: str, start: int, end: int) -> bool:
 
 
 def names_a_place(text: str, start: int, end: int) -> bool:
-    """A person's name followed by City, Airport... (or in Arabic after مدينة, شارع...):
-    a place named after the person, not the person."""
+    """A person's name followed by City, Airport, family... (or in Arabic after مدينة, شارع,
+    عائلة...): a place or a family named after the person, not the person."""
     if _PLACE_AFTER.match(text, end):
         return True
     if not "\u0600" <= text[start] <= "\u06ff":

@@ -376,3 +376,40 @@ def test_an_arabic_kunya_written_joined_is_the_kunya() -> None:
                             ("Abu Mahdi al-Muhandis", "أبو مهدي المهندس"))])
     assert links("قتل أبومهدي المهندس في الغارة", linker) == [
         ("abu-mahdi-al-muhandis", "أبومهدي المهندس")]
+
+
+NUJABA_FULL = ("Harakat Hezbollah al-Nujaba", "Nujaba", "حركة حزب الله النجباء")
+
+
+def test_the_last_word_of_a_group_s_arabic_name_is_bare_when_a_latin_name_is_that_word_alone():
+    assert "النجباء" in bare_group_names(NUJABA_FULL)
+    assert "النجباء" not in bare_group_names(NUJABA_FULL[::2])  # no Latin 'Nujaba' alone
+
+
+@pytest.mark.parametrize("text, linked", [
+    ("كتائب حزب الله والنجباء وكتائب سيد الشهداء", ["كتائب حزب الله", "النجباء",
+                                                     "كتائب سيد الشهداء"]),
+    ("Kataib Hezbollah, Sayyid al-Shuhada and others", ["Kataib Hezbollah",
+                                                         "Sayyid al-Shuhada"]),
+    ("يكرم الطلاب النجباء", []),                     # 'the distinguished students'
+    ("كتائب حزب الله قالت إن النجباء", ["كتائب حزب الله"]),  # not in a list of groups
+])
+def test_a_bare_name_in_a_list_of_groups_is_a_group(text, linked) -> None:
+    linker = Linker([Entity("harakat-hezbollah-al-nujaba", "militia", NUJABA_FULL),
+                     Entity("kataib-hezbollah", "militia", KH_WITH_LOOK_ALIKE),
+                     Entity("kataib-sayyid-al-shuhada", "militia", KSS)])
+    assert [m for _, m in links(text, linker)] == linked
+
+
+def test_the_word_for_a_group_s_kind_alone_is_the_one_group_of_that_kind_named() -> None:
+    linker = Linker([Entity("kataib-hezbollah", "militia", KH_WITH_LOOK_ALIKE),
+                     Entity("kataib-sayyid-al-shuhada", "militia", KSS)])
+    assert links("أعلنت كتائب حزب الله أن الكتائب لن ترد", linker) == [
+        ("kataib-hezbollah", "كتائب حزب الله"), ("kataib-hezbollah", "الكتائب")]
+    assert links("قالت الكتائب", linker) == []  # no group of that kind named
+    both = "كتائب حزب الله وكتائب سيد الشهداء ثم الكتائب"
+    assert [m for _, m in links(both, linker)] == ["كتائب حزب الله", "كتائب سيد الشهداء"]
+
+
+def test_corp_is_written_for_corps() -> None:
+    assert "Badr Corp" in variants("Badr Corps", group=True)

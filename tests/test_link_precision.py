@@ -159,3 +159,40 @@ def test_an_arabic_surname_a_profile_lists_among_its_short_names_links_alone() -
     found = [m.text for m in linker.find("البابا والسيستاني يبحثان. وقال مكتب للسيستاني")]
     assert found == ["السيستاني", "للسيستاني"]
     assert linker.find("قال محمد رضا السيستاني") == []
+
+
+@pytest.mark.parametrize("text", ["Despite the facade provided by the Kildani family",
+                                  "تقف عائلة الكلداني وراء الفصيل"])
+def test_a_family_named_after_a_person_is_not_the_person(text) -> None:
+    linker = Linker([Entity("rayan-al-kildani", "leader", ("Rayan al-Kildani", "ريان الكلداني"),
+                            ("Kildani", "الكلداني"))])
+    assert linker.find(text) == []
+
+
+def test_a_given_name_spelled_another_way_is_still_the_person() -> None:
+    linker = Linker([Entity("falih-al-fayyadh", "leader", ("Falih al-Fayyadh",), ("Fayyadh",))])
+    assert [m.text for m in linker.find("Adviser Falah Fayadh heads the board.")] == [
+        "Falah Fayadh"]
+    assert linker.find("Adviser Hassan Fayadh heads the board.") == []
+
+
+def test_a_common_arabic_given_name_before_a_known_surname_is_another_person() -> None:
+    linker = Linker([Entity("ahmad-al-hamidawi", "leader", ("Ahmad al-Hamidawi",),
+                            ("Hamidawi", "الحميداوي"))])
+    assert linker.find("على تحسين الحميداوي تجميد السرايا. وقال الحميداوي") == []
+
+
+def test_a_brother_named_further_on_in_the_same_paragraph_takes_the_surname() -> None:
+    text = ("شملت العقوبات قيس الخزعلي، زعيم مليشيا العصائب، وهو فصيل مسلح مرتبط بإيران ومتورط "
+            "بجرائم عدة في مدن عراقية، ويعتبر اليوم من الأسماء البارزة المتهمة بقتل المتظاهرين، "
+            "كما شملت العقوبات شقيقه ليث")
+    assert [(slug, m) for slug, m in links(text)] == [
+        ("qais-al-khazali", "قيس الخزعلي"), ("laith-al-khazali", "ليث")]
+    assert links(text.replace("، كما", ".\n\nكما"))[-1:] == [("qais-al-khazali", "قيس الخزعلي")]
+
+
+def test_an_arabic_given_name_is_compared_with_the_latin_one_of_a_profile_without_arabic():
+    linker = Linker([Entity("abu-baqir-al-saadi", "leader", ("Abu Baqir al-Saadi",),
+                            ("Saadi", "الساعدي"))])
+    assert [m.text for m in linker.find("قتل أبو باقر الساعدي في بغداد")] == ["أبو باقر الساعدي"]
+    assert linker.find("قال حسين الساعدي") == []  # another given name: another person
