@@ -33,6 +33,7 @@ from generator.relatives import (
     cued_as_group,
     given_names,
     in_a_person_s_name,
+    name_goes_on,
     names_a_group,
     names_a_place,
     numbered,
@@ -418,7 +419,7 @@ class Linker:
                 continue
             surname = role != NAME and any(p.surname for p in patterns if p.role == role)
             if surname:
-                if names_a_group(text, end):
+                if names_a_group(text, end) or name_goes_on(text, end):
                     continue
                 who, first = self._who(owners, text, start, end)
                 if who == ANOTHER:

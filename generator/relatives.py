@@ -222,9 +222,24 @@ def in_a_person_s_name(text: str, start: int, end: int) -> bool:
     return bool(found and _latin_given(found[0]))
 
 
+# the Sadr bloc, the Amiri list: a political list named after the person (his own bloc is
+# 'Sadr's bloc', which names him)
+_LIST_AFTER = re.compile(r"[ \t-]+(?i:bloc|list|coalition|alliance|current|trend)\b")
+# عبد المهدي الكربلائي, Mahdi al-Karbalai: the name goes on with another surname
+_SURNAME_AFTER = re.compile(
+    r"[ \t]+(?!(?:ال)?(?:عراقي|ايراني|إيراني|لبناني|سوري|امريكي|أمريكي|شيعي|سني|اسلامي|إسلامي|"
+    r"كردي|عربي|يمني)\b)(?:ال[\u0621-\u064a]{2,}ي|(?:[Aa]l|[Ee]l)[- ][A-Z][a-z]+i)\b")
+
+
 def names_a_group(text: str, end: int) -> bool:
-    """A surname followed by Brigade, Movement...: a group named after the person."""
-    return bool(_GROUP_AFTER.match(text, end))
+    """A surname followed by Brigade, Movement, bloc...: a group named after the person."""
+    return bool(_GROUP_AFTER.match(text, end) or _LIST_AFTER.match(text, end))
+
+
+def name_goes_on(text: str, end: int) -> bool:
+    """A known surname followed by another one (عبد المهدي الكربلائي): it is a given or middle
+    name in someone else's name."""
+    return bool(_SURNAME_AFTER.match(text, end))
 
 
 _GROUP_NOUNS = frozenset(normalize(w).text for w in """

@@ -196,3 +196,20 @@ def test_an_arabic_given_name_is_compared_with_the_latin_one_of_a_profile_withou
                             ("Saadi", "الساعدي"))])
     assert [m.text for m in linker.find("قتل أبو باقر الساعدي في بغداد")] == ["أبو باقر الساعدي"]
     assert linker.find("قال حسين الساعدي") == []  # another given name: another person
+
+
+@pytest.mark.parametrize("text, linked", [
+    ("The Sadr bloc kept the most seats.", []),          # the list, not the man
+    ("Sadr's bloc kept the most seats.", ["Sadr"]),      # his bloc names him
+    ("قال عبد المهدي الكربلائي", []),                     # another man's given names
+    ("قال عبد المهدي إن الحكومة", ["عبد المهدي"]),
+    ("هاجم الخزعلي العراقي الحكومة", ["الخزعلي"]),        # an adjective, not a surname
+])
+def test_a_known_surname_inside_a_list_s_or_another_man_s_name_is_not_the_person(text, linked):
+    linker = Linker([
+        Entity("muqtada-al-sadr", "leader", ("Muqtada al-Sadr",), ("Sadr",)),
+        Entity("adel-abdul-mahdi", "leader", ("Adel Abdul-Mahdi", "عادل عبد المهدي"),
+               ("Abdul-Mahdi", "عبد المهدي")),
+        Entity("qais-al-khazali", "leader", ("Qais al-Khazali", "قيس الخزعلي"),
+               ("Khazali", "الخزعلي"))])
+    assert [m.text for m in linker.find(text)] == linked
