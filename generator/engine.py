@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import BuildError
+from generator.forked import workers_wanted
 
 log = logging.getLogger(__name__)
-MAX_WORKERS = 8
 
 
 class _Capture(logging.Handler):
@@ -68,15 +68,6 @@ def environment(values: dict[str, str]) -> Iterator[None]:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-
-
-def workers_wanted() -> int:
-    """One worker a core this process may use (BRIEFING_WORKERS overrides)."""
-    given = os.environ.get("BRIEFING_WORKERS", "").strip()
-    if given.isdigit() and int(given) > 0:
-        return int(given)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(cores or 1, MAX_WORKERS))
 
 
 def build(config_file: Path, env: dict[str, str], workers: int | None = None) -> None:

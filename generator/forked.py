@@ -1,18 +1,55 @@
 """Run a stage in a forked child while this process goes on, and take its result when needed:
-`make site` makes the open-data files on one core while the pages render on another."""
+`make site` makes the open-data files on one core while the pages render on another, and
+shares linking and rendering between one worker a core (`in_shares`)."""
 
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 from generator.errors import BuildError
 
 T = TypeVar("T")
+R = TypeVar("R")
+MAX_WORKERS = 8
+
+
+def workers_wanted() -> int:
+    """One worker a core this process may use (BRIEFING_WORKERS overrides)."""
+    given = os.environ.get("BRIEFING_WORKERS", "").strip()
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, MAX_WORKERS))
+
+
+def in_shares(items: Sequence[T], work: Callable[[Sequence[T]], R], name: str,
+              workers: int | None = None) -> list[R]:
+    """work() over `items` dealt into one share a worker (every n-th item, so each gets some of
+    every kind): the first share here, the others in forked children; results in share order.
+    A failure anywhere is raised once every child has ended."""
+    count = max(1, min(workers or workers_wanted(), len(items)))
+    shares = [items[index::count] for index in range(count)]
+    children = [Forked(functools.partial(work, share), name) for share in shares[1:]]
+    results: list[R] = []
+    failure: BaseException | None = None
+    try:
+        results.append(work(shares[0]))
+    except BaseException as error:
+        failure = error
+    for child in children:
+        try:
+            results.append(child.result())
+        except BaseException as error:
+            failure = failure or error
+    if failure:
+        raise failure
+    return results
 
 
 class Forked(Generic[T]):

@@ -441,7 +441,7 @@ class Linker:
         return another_person(text, start, own)
 
 
-_CONJUNCTION = re.compile(r"[\s,،]*(?:and|&|or|و|أو)?\s*")
+_CONJUNCTION = re.compile(r"[\s,،\"“”«»]*(?:and|&|or|و|أو)?[\s\"“”«»]*")
 
 
 def _beside_a_group(text: str, spans: list[_Span], k: int) -> bool:

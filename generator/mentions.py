@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from generator.families import alias_surnames, arabic_surnames
+from generator.forked import in_shares
 from generator.link import Entity, Linker, Mention, snippet, unmatched_names
 from generator.markdown_text import paragraphs
 from generator.records import Catalogue, Document, Leader, Profile
@@ -155,12 +156,24 @@ def read_document(linker: Linker, document: Document) -> Reading:
 def link_documents(catalogue: Catalogue, linker: Linker | None = None,
                    memo: LinkMemo | None = None) -> Links:
     """Every document's links. With the live preview's memo, only the documents that changed
-    since its last call are read again; without one, all are."""
+    since its last call are read again; without one, all are, shared between one worker a
+    core."""
     if memo is None:
         memo = LinkMemo()
-        if linker is not None:
-            memo.inputs, memo.linker = linker_inputs(catalogue), linker
+        memo.inputs = linker_inputs(catalogue)
+        memo.linker = linker or Linker(*memo.inputs)
+        memo.readings = read_all(memo.linker, list(catalogue.documents.values()))
     return _relink(catalogue, memo)
+
+
+def read_all(linker: Linker, documents: list[Document]) -> dict[tuple[str, str], Reading]:
+    """Every document read, keyed as the memo keeps readings, by workers in parallel."""
+    def read_share(share: Sequence[Document]) -> dict[tuple[str, str], Reading]:
+        return {(d.title or "", d.body): read_document(linker, d) for d in share}
+    readings: dict[tuple[str, str], Reading] = {}
+    for part in in_shares(documents, read_share, "link"):
+        readings.update(part)
+    return readings
 
 
 def _add_reading(links: Links, neighbours: dict[str, Counter[str]], document: Document,

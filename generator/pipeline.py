@@ -25,7 +25,7 @@ from generator.engine import build as build_with_mkdocs
 from generator.errors import BuildError, Problems
 from generator.feed import FEED_FILE, build_feed
 from generator.folders import MARKER, exclusive, guard, mark, recover, staging_of, swap_in
-from generator.forked import Forked
+from generator.forked import Forked, in_shares
 from generator.fulltext import run_pagefind
 from generator.history import file_commits, load_history
 from generator.incident_maps import build_maps
@@ -115,8 +115,8 @@ def _generate(content: Path, out: Path, report: BuildReport | None = None,
     context = RenderContext(catalogue, settings, links, map_set,
                             extras={"history": file_commits(history), "dossiers": set(dossiers)})
     makers = page_makers(context)
-    pages = report.timed("render", lambda: {page: make() for page, make in makers.items()
-                                            if page not in READS_DATA})
+    pages = report.timed("render", lambda: render_in_shares(
+        makers, [page for page in makers if page not in READS_DATA]))
     data = report.timed("data", data_stage.result)   # the wait, if the data stage is not done
     context.extras["data"] = data
     pages.update(report.timed("render", lambda: {page: makers[page]() for page in READS_DATA
@@ -138,6 +138,16 @@ def _generate(content: Path, out: Path, report: BuildReport | None = None,
     report.files_unchanged = written.unchanged
     report.files_removed = len(written.removed)
     return report
+
+
+def render_in_shares(makers: dict[str, Callable[[], str]], pages: list[str]) -> dict[str, str]:
+    """The pages' Markdown, made by one worker a core (each page alone: any split gives the
+    same text)."""
+    made: dict[str, str] = {}
+    for part in in_shares(pages, lambda share: {page: makers[page]() for page in share},
+                          "render"):
+        made.update(part)
+    return {page: made[page] for page in pages}
 
 
 def static_assets() -> dict[str, bytes]:

@@ -177,12 +177,14 @@ def _arabic(text: str, start: int, own: set[str]) -> tuple[str, int]:
 
 _GROUP_AFTER = re.compile(r"['’]?s?[ \t-]+(?:Brigades?|Battalions?|Movement|Companies|Forces?|"
                           r"Network|Group|Army|Corps|Division|Regiment)\b")
-# Places and families named after a person: Sadr City, Muhandis airport, the Kildani family;
+# Places, families and firms named after a person: Sadr City, Muhandis airport, the Kildani family,
+# the al-Muhandis Company;
 # مدينة الصدر, شارع المهندس, عائلة الكلداني.
 _PLACE_AFTER = re.compile(
     r"[ \t-]+(?:(?i:City|Airport|Street|Square|Bridge|Hospital|Stadium|Mosque|University)|"
     r"International|Road|Highway|Expressway|District|Neighbou?rhood|Township|Camp|Base|Hall|"
-    r"Cent(?:re|er)|Avenue|Quarter|Complex|School|Port|(?i:family|clan|tribe|household))\b")
+    r"Cent(?:re|er)|Avenue|Quarter|Complex|School|Port|"
+    r"(?i:family|clan|tribe|household|company|corporation|foundation|institute))\b")
 _PLACE_BEFORE = frozenset(normalize(w).text for w in """
     مدينة شارع ساحة مطار جسر حي مستشفى معسكر قاعدة جامع مسجد جامعة ملعب مجمع قضاء ناحية منطقة
     طريق قاعة مدرسة ميناء عائلة أسرة عشيرة قبيلة

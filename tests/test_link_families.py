@@ -391,6 +391,7 @@ def test_the_last_word_of_a_group_s_arabic_name_is_bare_when_a_latin_name_is_tha
                                                      "كتائب سيد الشهداء"]),
     ("Kataib Hezbollah, Sayyid al-Shuhada and others", ["Kataib Hezbollah",
                                                          "Sayyid al-Shuhada"]),
+    ('تنظيمي "كتائب سيد الشهداء"، و"النجباء"، اللذين', ["كتائب سيد الشهداء", "النجباء"]),
     ("يكرم الطلاب النجباء", []),                     # 'the distinguished students'
     ("كتائب حزب الله قالت إن النجباء", ["كتائب حزب الله"]),  # not in a list of groups
 ])

@@ -162,8 +162,9 @@ def test_an_arabic_surname_a_profile_lists_among_its_short_names_links_alone() -
 
 
 @pytest.mark.parametrize("text", ["Despite the facade provided by the Kildani family",
-                                  "تقف عائلة الكلداني وراء الفصيل"])
-def test_a_family_named_after_a_person_is_not_the_person(text) -> None:
+                                  "تقف عائلة الكلداني وراء الفصيل",
+                                  "the state-owned al-Kildani Company, the economic arm"])
+def test_a_family_or_a_firm_named_after_a_person_is_not_the_person(text) -> None:
     linker = Linker([Entity("rayan-al-kildani", "leader", ("Rayan al-Kildani", "ريان الكلداني"),
                             ("Kildani", "الكلداني"))])
     assert linker.find(text) == []
