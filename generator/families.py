@@ -110,19 +110,21 @@ class Folded:
         return self.norm.original_span(first, last)
 
 
-def fold_spellings(norm: Normalized, keep: frozenset[str] = frozenset()) -> Folded:
+def fold_spellings(norm: Normalized, keep: frozenset[str] = frozenset(),
+                   vocabulary: frozenset[str] | None = None) -> Folded:
     """Normalised text with each Latin word in its family form; spans still reach the source.
-    Words in `keep` (lower-case acronyms) keep their letters where written in capitals."""
+    Words in `keep` (lower-case acronyms) keep their letters where written in capitals. Given
+    the `vocabulary` of folded words that names are made of, a word whose form is not in it
+    (and could not be mistaken for one) stays as written: no name can match it either way."""
     text = norm.text
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     kept = _kept(norm, words, keep)
-    forms: list[tuple[str, tuple[tuple[int, int], ...] | None]] = []
-    for (start, end), acronym in zip(words, kept, strict=True):
-        word = text[start:end]
-        forms.append((word, None) if acronym else _fold_word(word))
-    for n in range(len(words) - 1):
-        form, at = forms[n]
-        if (form in _ARTICLES and text[words[n][1]:words[n + 1][0]] == " "
+    forms: list[tuple[str, tuple[tuple[int, int], ...] | None]] = [
+        (text[start:end], None) if acronym else _fold_word(text[start:end])
+        for (start, end), acronym in zip(words, kept, strict=True)]
+    for n in [n for n, (form, _) in enumerate(forms[:-1]) if form in _ARTICLES]:
+        form = forms[n][0]
+        if (text[words[n][1]:words[n + 1][0]] == " "
                 and (form in ("il", "ul") or forms[n + 1][0].startswith(form[1:]))):
             whole = (0, words[n][1] - words[n][0])
             forms[n] = ("al", (whole, whole))  # el-, as-Sadr, ash-Shaabi: al-
@@ -132,6 +134,10 @@ def fold_spellings(norm: Normalized, keep: frozenset[str] = frozenset()) -> Fold
     letters: list[tuple[tuple[int, int], ...] | None] = []
     size = last = 0
     for (start, end), (form, at) in zip(words, forms, strict=True):
+        written = text[start:end]
+        if form == written or (vocabulary is not None and form not in vocabulary
+                               and written not in vocabulary):
+            continue   # left as written, inside the text between changed words
         for piece, origin, per_letter in ((text[last:start], last, None), (form, start, at)):
             if piece:
                 pieces.append(piece)

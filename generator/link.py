@@ -12,7 +12,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 
@@ -24,7 +24,7 @@ from generator.families import (
     fold_spellings,
     variants,
 )
-from generator.normalize import is_word_char, normalize, normalize_name
+from generator.normalize import normalize, normalize_name
 from generator.relatives import (
     ANOTHER,
     SAME,
@@ -42,8 +42,11 @@ from generator.relatives import (
 NAME, SHORT, CONTEXT, BLOCK = "name", "short", "context", "block"
 BARE = "bare"  # a group's name without its kind: linked only where cued as a group's name
 OTHER = "other"  # a known surname after another given name: someone else of that name
+_WORDS = re.compile(r"[a-z]+")  # the Latin words spelling families fold (families._WORD)
 _ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{1,6})?")
-_PROCLITICS = frozenset("وفبل")  # Arabic one-letter prefixes written attached
+_PROCLITICS = "وفبل"  # Arabic one-letter prefixes written attached, one or two of them
+_PROCLITIC_PREFIXES = ("", *_PROCLITICS, *(a + b for a in _PROCLITICS for b in _PROCLITICS))
+_NOT_WORD = re.compile(r"[\W_]")
 
 
 @dataclass(frozen=True)
@@ -181,9 +184,19 @@ def _build(table: dict[str, list[_Pattern]], contested: set[str]
     automaton = ahocorasick.Automaton()
     for key, patterns in table.items():
         fixed = None if key in contested else _fixed_role(patterns)
-        automaton.add_word(key, (len(key), tuple(patterns), fixed, key in contested))
+        spaced = _spaced_out(key)
+        arabic = "\u0600" <= key[:1] <= "\u06ff"
+        for prefix in _PROCLITIC_PREFIXES if arabic else ("",):
+            automaton.add_word(f" {prefix}{spaced} ",
+                               (len(prefix), len(key), tuple(patterns), fixed, key in contested))
     automaton.make_automaton()
     return automaton
+
+
+def _spaced_out(s: str) -> str:
+    """Every character that is not a letter or a digit as a space (the same length): a key
+    padded with spaces then only matches whole words."""
+    return _NOT_WORD.sub(" ", s)
 
 
 def _fixed_role(patterns: list[_Pattern]) -> tuple[str, tuple[tuple[str, str], ...]] | None:
@@ -191,22 +204,6 @@ def _fixed_role(patterns: list[_Pattern]) -> tuple[str, tuple[tuple[str, str], .
     if any(p.acronym or p.role != NAME and p.role != BLOCK for p in patterns):
         return None
     return _classify(tuple(patterns), "")
-
-
-def _starts_word(s: str, i: int) -> bool:
-    """A word boundary before s[i]; an attached Arabic proclitic (و ب ل ف) is allowed."""
-    if i == 0 or not is_word_char(s[i - 1]):
-        return True
-    if not ("\u0600" <= s[i] <= "\u06ff"):
-        return False
-    j = i
-    while j > 0 and i - j < 2 and s[j - 1] in _PROCLITICS:
-        j -= 1
-    return j < i and (j == 0 or not is_word_char(s[j - 1]))
-
-
-def _ends_word(s: str, end: int) -> bool:
-    return end == len(s) or not is_word_char(s[end])
 
 
 _AND_BEFORE = re.compile(r"\b([A-Z][^\W\d_]+) (?:and|&) ")
@@ -219,7 +216,12 @@ _KIN_REACH = 300  # characters between a person's name and 'his brother ...', in
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("«", "»"))
 
 
+_PAIRED_MARKS = re.compile(r'["()\[\]“”«»]')
+
+
 def _balanced(surface: str) -> bool:
+    if not _PAIRED_MARKS.search(surface):
+        return True
     return surface.count('"') % 2 == 0 and all(
         surface.count(a) == surface.count(b) for a, b in _PAIRS)
 
@@ -283,6 +285,7 @@ class Linker:
         self._keep = _acronym_words(entities)
         table, contested, self.dropped = _table(entities, list(blockers), self._keep)
         self._automaton = _build(table, contested)
+        self._vocabulary = frozenset(word for key in table for word in _WORDS.findall(key))
         self._given = {e.slug: given_names((*e.names, *e.kunyas)) for e in entities}
         self._name_words = {e.slug: {w for n in e.names for w in match_key(n, self._keep).split()}
                             for e in entities if e.kind == "leader"}  # people have relatives
@@ -294,7 +297,8 @@ class Linker:
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in `text`, sorted by start and non-overlapping."""
-        spans = self._spans(text)
+        spans = [replace(s, role=NAME) if s.role == BARE and cued_as_group(text, s.start, s.end)
+                 else s for s in self._spans(text)]   # a bare name is cued once it stands alone
         context = {s.owners[0][0] for s in spans
                    if s.role == NAME and len(s.owners) == 1 and not s.needs_context}
         others = {slug for s in spans if s.role == OTHER and not _title_case(text, s.start)
@@ -383,17 +387,16 @@ class Linker:
         """Every resolved hit, including blockers and ambiguous surnames."""
         if self._automaton is None:
             return []
-        norm = fold_spellings(normalize(text), self._keep)
+        norm = fold_spellings(normalize(text), self._keep, self._vocabulary)
         return _leftmost_longest(list(self._hits(norm, text)))
 
     def _hits(self, norm: Folded, text: str) -> Iterator[_Span]:
-        s = norm.text
         assert self._automaton is not None  # built before any text is matched
-        for last, (length, patterns, fixed, contested) in self._automaton.iter(s):
-            first = last - length + 1
-            if not (_starts_word(s, first) and _ends_word(s, last + 1)):
-                continue
-            start, end = norm.original_span(first, last + 1)
+        # padded and spaced out, the text matches keys only as whole words (see _build)
+        found_in = f" {_spaced_out(norm.text)} "
+        for last, (_, length, patterns, fixed, contested) in self._automaton.iter(found_in):
+            first = last - length - 1   # in norm.text: past the padding, the space, the prefix
+            start, end = norm.original_span(first, first + length)
             paired = _paired(text, start, end)
             if paired is None:
                 continue
@@ -406,8 +409,6 @@ class Linker:
             if not found:
                 continue
             role, owners = found
-            if role == BARE and cued_as_group(text, start, end):
-                role = NAME
             if role == BLOCK:
                 yield _Span(start, end, role, owners)
                 continue
