@@ -196,12 +196,13 @@ _ORDINAL_AFTER = re.compile(r"[ \t]+(?:II\b|III\b|(?:ال)?(?:أول|اول|ثا
 # Titles before an Arabic surname alone: a person, as a capital letter tells in Latin script
 # (الشهيد is left out: 'the martyr Sadr' is the father).
 _ARABIC_TITLES = frozenset(normalize(w).text for w in """
-    السيد الشيخ المرجع الجنرال اللواء الفريق العميد الحاج سماحة
+    السيد الشيخ المرجع الجنرال اللواء الفريق العميد الحاج سماحة بقيادة بزعامة برئاسة زعيم قائد
 """.split())
 
 
 def after_arabic_title(text: str, start: int) -> bool:
-    """An Arabic surname right after a title (الشيخ الخزعلي, المرجع السيستاني)."""
+    """An Arabic surname right after a title or 'led by' (الشيخ الخزعلي, المرجع السيستاني,
+    بقيادة المهندس)."""
     m = _ARABIC_WORD_BEFORE.search(text, max(0, start - 20), start)
     if not m:
         return False

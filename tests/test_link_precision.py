@@ -124,6 +124,7 @@ def test_an_adjective_before_a_surname_in_a_title_case_headline_leaves_the_body_
 
 @pytest.mark.parametrize("text, linked", [
     ("قال المرجع السيستاني", ["السيستاني"]),      # a title before it: a person
+    ("فالأول بقيادة المهندس يرجع", ["المهندس"]),  # 'led by': a person, not 'the engineer'
     ("وقال الشيخ الخزعلي", ["الخزعلي"]),
     ("قال السيستاني", []),                         # alone, never named in full: not linked
     ("زار الشهيد الصدر", []),                      # 'the martyr Sadr' is the father
