@@ -5,25 +5,23 @@ Pagefind 1.5 writes its filter files and their list in hash-map order, which cha
 run (Pagefind/pagefind#638); `stabilise` rewrites them sorted and renames them by their content,
 so the same site gives the same bytes. Each bundle's metadata and wasm file names are then added
 to the name index's manifest, so the search box fetches them alongside Pagefind's script rather
-than one after another."""
+than one after another. A bundle over many pages is indexed a share at a time and merged
+(generator/pagefind_shards.py), so Pagefind's memory stays the same at any size."""
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
-import cbor2
-
 from generator.errors import BuildError
+from generator.pagefind_shards import index_in_shares, read_pagefind, write_pagefind
 from generator.search import SHARD_FOLDER
 
 BUNDLE = "pagefind"
-MAGIC = b"pagefind_dcd"
 
 
 def run_pagefind(site: Path) -> None:
@@ -35,32 +33,29 @@ def run_pagefind(site: Path) -> None:
     bundles: list[dict[str, Any]] = (manifest.get("fulltext", []) if manifest
                                      else [{"folder": BUNDLE, "glob": "**/*.html"}])
     for bundle in bundles:
-        command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", bundle["glob"],
-                   "--output-subdir", bundle["folder"], "--silent"]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-        if result.returncode != 0 or not (site / bundle["folder"] / "pagefind.js").is_file():
-            output = (result.stderr + result.stdout).strip()
-            raise BuildError(f"pagefind failed; the previous site was left in place:\n{output}")
+        def index(root: Path, folder: str, glob: str = bundle["glob"]) -> None:
+            _pagefind(root, glob, folder)
+        index_in_shares(site, pages_of(site, bundle["glob"]), bundle["folder"], index)
         bundle["files"] = stabilise(site / bundle["folder"])
     if manifest:
         manifest_file.write_bytes(json.dumps(manifest, ensure_ascii=False,
                                              separators=(",", ":")).encode("utf-8"))
 
 
-def _read(path: Path) -> Any:
-    data = gzip.decompress(path.read_bytes())
-    if not data.startswith(MAGIC):
-        raise BuildError(f"{path}: not a Pagefind file this build knows how to read")
-    return cbor2.loads(data[len(MAGIC):])
+def _pagefind(site: Path, glob: str, folder: str) -> None:
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob,
+               "--output-subdir", folder, "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not (site / folder / "pagefind.js").is_file():
+        output = (result.stderr + result.stdout).strip()
+        raise BuildError(f"pagefind failed; the previous site was left in place:\n{output}")
 
 
-def _write(folder: Path, prefix: str, language: str, value: object, digits: int,
-           suffix: str) -> str:
-    """Write value under a name made of its content's hash; return the hash part of the name."""
-    data = MAGIC + cbor2.dumps(value, canonical=True)
-    name = f"{language}_{hashlib.sha256(data).hexdigest()[:digits]}"
-    (folder / f"{prefix}{name}{suffix}").write_bytes(gzip.compress(data, mtime=0))
-    return name
+def pages_of(site: Path, glob: str) -> list[Path]:
+    """The HTML pages a Pagefind glob picks ({a,b}/**/*.html: either folder's), sorted."""
+    braces = re.fullmatch(r"\{([^{}]*)\}(.*)", glob)
+    globs = [part + braces.group(2) for part in braces.group(1).split(",")] if braces else [glob]
+    return sorted({page for one in globs for page in site.glob(one) if page.is_file()})
 
 
 def stabilise(bundle: Path) -> dict[str, dict[str, str]]:
@@ -71,17 +66,17 @@ def stabilise(bundle: Path) -> dict[str, dict[str, str]]:
     files = {}
     for language, about in entry["languages"].items():
         meta_file = bundle / f"pagefind.{about['hash']}.pf_meta"
-        meta = _read(meta_file)
+        meta = read_pagefind(meta_file)
         filters = []
         for name, old in meta[3]:
             old_file = bundle / "filter" / f"{old}.pf_filter"
-            key, values = _read(old_file)
+            key, values = read_pagefind(old_file)
             old_file.unlink()
-            new = _write(bundle / "filter", "", language, [key, sorted(values)], 7, ".pf_filter")
+            new = write_pagefind(bundle / "filter", "", language, [key, sorted(values)], 7, ".pf_filter")
             filters.append([name, new])
         meta[3] = sorted(filters)
         meta_file.unlink()
-        about["hash"] = _write(bundle, "pagefind.", language, meta, 10, ".pf_meta")
+        about["hash"] = write_pagefind(bundle, "pagefind.", language, meta, 10, ".pf_meta")
         files[language] = {"meta": f"pagefind.{about['hash']}.pf_meta",
                            "wasm": f"wasm.{about.get('wasm') or 'unknown'}.pagefind"}
     entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -48,9 +48,12 @@ def minimal_tree(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled content/ built once into a temporary site folder."""
+    """The bundled content/ built once into a temporary site folder, its full-text index made
+    100 pages at a time and merged, as a briefing of thousands of pages is."""
     work = tmp_path_factory.mktemp("bundled")
-    build_site(ROOT / "content", work / "docs", work / "site")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRIEFING_PAGEFIND_SHARD", "100")
+        build_site(ROOT / "content", work / "docs", work / "site")
     return work / "site"
 
 

@@ -1,0 +1,233 @@
+"""Pagefind in bounded memory: a bundle over many pages is indexed a share of pages at a time,
+and the shares' indexes are merged into the one bundle Pagefind would have written.
+
+Pagefind holds every page it indexes in memory until it writes (about 240 kB a page of this
+site, so 5.9 GB for the documents at 100 times the bundled content). Indexed SHARD_PAGES at a
+time, its peak stays the same at any size. The merge reads Pagefind 1.5's files (gzipped CBOR
+after a `pagefind_dcd` signature):
+
+* metadata: [version, pages [[fragment hash, word count]], index chunks [[from, to, hash]],
+  filters [[name, hash]], sorts, meta fields];
+* an index chunk: [[word, [[page number, locations, meta locations]], [[as written, pages]]]],
+  words sorted, each list of pages numbered by the difference from the page before it;
+* a filter: [name, [[value, [page numbers]]]].
+
+Merged, a share's page numbers move up by the pages of the shares before it, and the words are
+chunked again as Pagefind chunks them (pagefind/src/index/mod.rs: `chunk_index` with 20,000
+locations a chunk, each chunk named by the shortest prefixes that tell it from its neighbours)."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import heapq
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import cbor2
+
+from generator.errors import BuildError
+
+MAGIC = b"pagefind_dcd"
+SHARD_PAGES = 600   # about 150 MB of Pagefind's memory a share
+CHUNK_LOCATIONS = 20000
+Word = list[Any]    # [word, pages, variants]
+
+
+def read_pagefind(path: Path) -> Any:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(MAGIC):
+        raise BuildError(f"{path}: not a Pagefind file this build knows how to read")
+    return cbor2.loads(data[len(MAGIC):])
+
+
+def write_pagefind(folder: Path, prefix: str, language: str, value: object, digits: int,
+                   suffix: str, canonical: bool = True) -> str:
+    """Write value under a name made of its content's hash; return the hash part of the name.
+    Index chunks hold no maps, so they need no canonical (sorted) encoding."""
+    data = MAGIC + cbor2.dumps(value, canonical=canonical)
+    name = f"{language}_{hashlib.sha256(data).hexdigest()[:digits]}"
+    # Pagefind's own level (flate2's default): 9 makes files a little smaller, three times slower
+    (folder / f"{prefix}{name}{suffix}").write_bytes(gzip.compress(data, 6, mtime=0))
+    return name
+
+
+def shard_pages() -> int:
+    given = os.environ.get("BRIEFING_PAGEFIND_SHARD", "").strip()
+    return int(given) if given.isdigit() and int(given) > 0 else SHARD_PAGES
+
+
+def index_in_shares(site: Path, pages: list[Path], folder: str,
+                    index: Callable[[Path, str], None]) -> None:
+    """Write site/folder: index(root, folder) over `pages` (paths inside `site`), directly when
+    they are few, else a share at a time in folders of hard links, then merged."""
+    size = shard_pages()
+    if len(pages) <= size:
+        index(site, folder)
+        return
+    with tempfile.TemporaryDirectory(prefix=".pagefind-shares-", dir=site.parent) as work:
+        bundles = []
+        for number, first in enumerate(range(0, len(pages), size)):
+            root = Path(work) / f"share-{number}"
+            for page in pages[first:first + size]:
+                _link(page, root / page.relative_to(site))
+            index(root, folder)
+            bundles.append(root / folder)
+        merge(bundles, site / folder)
+
+
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:   # another file system
+        shutil.copyfile(source, target)
+
+
+def merge(bundles: list[Path], out: Path) -> None:
+    """One Pagefind bundle in `out` from the bundles of several shares of the pages."""
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(bundles[0], out, ignore=shutil.ignore_patterns(
+        "pagefind-entry.json", "*.pf_meta", "index", "fragment", "filter"))
+    for sub in ("index", "fragment", "filter"):
+        (out / sub).mkdir()
+    entries = [json.loads((b / "pagefind-entry.json").read_text("utf-8")) for b in bundles]
+    merged = dict(entries[0])
+    merged["languages"] = {}
+    for language in sorted({lang for entry in entries for lang in entry["languages"]}):
+        parts = [(b, e["languages"][language]) for b, e in zip(bundles, entries, strict=True)
+                 if language in e["languages"]]
+        about = dict(parts[0][1])
+        about["hash"], about["page_count"] = _merge_language(parts, out, language)
+        merged["languages"][language] = about
+    (out / "pagefind-entry.json").write_text(
+        json.dumps(merged, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def _merge_language(parts: list[tuple[Path, dict[str, Any]]], out: Path, language: str
+                    ) -> tuple[str, int]:
+    metas = [read_pagefind(bundle / f"pagefind.{about['hash']}.pf_meta")
+             for bundle, about in parts]
+    if any(meta[4] for meta in metas):
+        raise BuildError("pagefind: sorted results (data-pagefind-sort) cannot be merged")
+    offsets: list[int] = []
+    pages: list[list[Any]] = []
+    for (bundle, _), meta in zip(parts, metas, strict=True):
+        offsets.append(len(pages))
+        pages += [[_move_fragment(bundle, out, page_hash), count] for page_hash, count in meta[1]]
+    streams = [_words(bundle, meta, offset)
+               for (bundle, _), meta, offset in zip(parts, metas, offsets, strict=True)]
+    words = _joined(heapq.merge(*streams, key=lambda w: w[0]))
+    chunks = [[first, last, write_pagefind(out / "index", "", language, [chunk], 12,
+                                           ".pf_index", canonical=False)]
+              for first, last, chunk in _named(_chunks(words))]
+    filters = _merged_filters(parts, metas, offsets, out, language)
+    fields = list(dict.fromkeys(field for meta in metas for field in meta[5]))
+    meta = [metas[0][0], pages, chunks, filters, [], fields]
+    return write_pagefind(out, "pagefind.", language, meta, 10, ".pf_meta"), len(pages)
+
+
+def _merged_filters(parts: list[tuple[Path, dict[str, Any]]], metas: list[list[Any]],
+                    offsets: list[int], out: Path, language: str) -> list[list[str]]:
+    """Each filter's values with the pages of every share (stabilise() sorts them later)."""
+    values: dict[str, dict[str, list[int]]] = {}
+    for (bundle, _), meta, offset in zip(parts, metas, offsets, strict=True):
+        for name, filter_hash in meta[3]:
+            _, pairs = read_pagefind(bundle / "filter" / f"{filter_hash}.pf_filter")
+            into = values.setdefault(name, {})
+            for value, pages in pairs:
+                into.setdefault(value, []).extend(page + offset for page in pages)
+    return [[key, write_pagefind(out / "filter", "", language,
+                                 [key, [[v, p] for v, p in sorted(by_value.items())]], 12,
+                                 ".pf_filter")]
+            for key, by_value in sorted(values.items())]
+
+
+def _move_fragment(bundle: Path, out: Path, page_hash: str) -> str:
+    """Move a page's fragment across; the same name with other bytes gets a longer name."""
+    source = bundle / "fragment" / f"{page_hash}.pf_fragment"
+    target = out / "fragment" / source.name
+    if target.exists() and target.read_bytes() != source.read_bytes():
+        page_hash = f"{page_hash}{hashlib.sha256(source.read_bytes()).hexdigest()[:8]}"
+        target = out / "fragment" / f"{page_hash}.pf_fragment"
+    os.replace(source, target)
+    return page_hash
+
+
+def _words(bundle: Path, meta: list[Any], offset: int) -> Iterator[Word]:
+    """A share's words in order, a chunk at a time. Page numbers go from the page before, so
+    moving a share's pages up moves only each list's first number."""
+    for _, _, chunk in meta[2]:
+        for word, pages, variants in read_pagefind(bundle / "index" / f"{chunk}.pf_index")[0]:
+            yield [word, _moved(pages, offset),
+                   [[written, _moved(seen, offset)] for written, seen in variants]]
+
+
+def _moved(pages: list[list[Any]], offset: int) -> list[list[Any]]:
+    if pages:
+        pages[0][0] += offset
+    return pages
+
+
+def _appended(pages: list[list[Any]], more: list[list[Any]]) -> list[list[Any]]:
+    """Two lists of pages, the second's pages all after the first's, as one."""
+    if pages and more:
+        more[0][0] -= sum(page[0] for page in pages)
+    return pages + more
+
+
+def _joined(words: Iterator[Word]) -> Iterator[Word]:
+    """Equal words of several shares as one: their pages in share order, their spellings too."""
+    current: Word | None = None
+    for word in words:
+        if current is not None and current[0] == word[0]:
+            current[1] = _appended(current[1], word[1])
+            spellings = {written: seen for written, seen in current[2]}
+            for written, seen in word[2]:
+                spellings[written] = _appended(spellings.get(written, []), seen)
+            current[2] = [[written, seen] for written, seen in spellings.items()]
+            continue
+        if current is not None:
+            yield current
+        current = word
+    if current is not None:
+        yield current
+
+
+def _chunks(words: Iterator[Word]) -> Iterator[list[Word]]:
+    """Words a chunk at a time, each chunk ending once it holds CHUNK_LOCATIONS locations."""
+    chunk: list[Word] = []
+    size = 0
+    for word in words:
+        chunk.append(word)
+        size += sum(len(page[1]) + 1 for page in word[1])
+        if size >= CHUNK_LOCATIONS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _named(chunks: Iterator[list[Word]]) -> Iterator[tuple[str, str, list[Word]]]:
+    """Each chunk with the prefixes that name it: from its first word (shortened to what tells
+    it from the chunk before) to its last (shortened to what tells it from the next)."""
+    previous: list[Word] | None = None
+    start = ""
+    for chunk in chunks:
+        if previous is None:
+            start = chunk[0][0]
+        else:
+            last, first = previous[-1][0], chunk[0][0]
+            common = 0
+            while common < min(len(last), len(first)) and last[common] == first[common]:
+                common += 1
+            yield start, last[:common + 1], previous
+            start = first[:common + 1]
+        previous = chunk
+    if previous is not None:
+        yield start, previous[-1][0], previous
