@@ -10,8 +10,8 @@ Then, on tests/linking/real/ (real articles, linked with the bundled content's p
 headline included): mention-level precision (every linked span against the labelled spans),
 document-level precision and recall, for the development part (01-183) and the held-out part
 (184 on) separately. Each held-out set joined the development part once it had been measured and
-its errors read (35-48, 49-69, 70-96, 97-124, 125-152, 153-183); a fresh set, collected by someone who never read the
-linker or the aliases, then took its place.
+its errors read (35-48, 49-69, 70-96, 97-124, 125-152, 153-183); a fresh set, collected by
+someone who never read the linker or the aliases, then took its place.
 """
 
 from __future__ import annotations
@@ -115,6 +115,7 @@ class RealCase:
     expected: frozenset[str]
     not_expected: frozenset[str]
     spans: tuple[tuple[str, str | None], ...]  # (labelled text, slug or None)
+    published: str | None = None               # as the text shows it: 2021, 2021-06, 2021-06-14
 
     @property
     def held_out(self) -> bool:
@@ -142,7 +143,8 @@ def load_real(folder: Path = REAL, held_out: bool = False) -> list[RealCase]:
         case = RealCase(path.name, meta.get("title") or "", body,
                         frozenset(meta.get("expected") or ()),
                         frozenset(meta.get("not_expected") or ()),
-                        tuple((m["text"], m["slug"]) for m in meta.get("mentions") or ()))
+                        tuple((m["text"], m["slug"]) for m in meta.get("mentions") or ()),
+                        str(meta["published"]) if meta.get("published") else None)
         if case.held_out == held_out:
             cases.append(case)
     return cases
@@ -187,7 +189,7 @@ def evaluate_real(linker: Linker, cases: list[RealCase]) -> RealScore:
     none, errors, found, gold = [], [], set(), set()
     for case in cases:
         title = " ".join(case.title.split())
-        in_title, in_body = find_with_title(linker, title, case.body)
+        in_title, in_body = find_with_title(linker, title, case.body, case.published)
         for text, mentions in ((title, in_title), (case.body, in_body)):
             for mention in mentions:
                 verdict = _judge(case, text, mention)

@@ -54,7 +54,9 @@ class Entity:
     """A profile as the linker sees it. `short_names` (surnames) link wherever they are
     unambiguous; `kunyas` and `context_names` only once the document has named the person in
     full. Surnames and `context_names` (Arabic surnames) are another person's after a different
-    given name."""
+    given name. A group with a `founded` date is not linked in a text published in an earlier
+    year: its name then meant something else (the Islamic Resistance in Iraq of 2023 is not the
+    name Asaib Ahl al-Haq gave itself in 2013)."""
 
     slug: str
     kind: str
@@ -62,6 +64,7 @@ class Entity:
     short_names: tuple[str, ...] = ()
     kunyas: tuple[str, ...] = ()
     context_names: tuple[str, ...] = ()
+    founded: str | None = None
 
 
 @dataclass(frozen=True)
@@ -287,6 +290,7 @@ class Linker:
         self._automaton = _build(table, contested)
         self._vocabulary = frozenset(word for key in table for word in _WORDS.findall(key))
         self._given = {e.slug: given_names((*e.names, *e.kunyas)) for e in entities}
+        self._founded = {e.slug: e.founded for e in entities if e.founded}
         self._name_words = {e.slug: {w for n in e.names for w in match_key(n, self._keep).split()}
                             for e in entities if e.kind == "leader"}  # people have relatives
         self._surnamed: dict[str, set[str]] = {}  # a surname's key: the people it is short for
@@ -295,8 +299,16 @@ class Linker:
                 for word in match_key(name, self._keep).split()[-1:]:
                     self._surnamed.setdefault(word, set()).add(e.slug)
 
-    def find(self, text: str) -> list[Mention]:
-        """Mentions in `text`, sorted by start and non-overlapping."""
+    def find(self, text: str, published: str | None = None) -> list[Mention]:
+        """Mentions in `text` (published on that partial date, if known), sorted by start and
+        non-overlapping."""
+        mentions = self._find(text)
+        if published:
+            year = published[:4]
+            mentions = [m for m in mentions if self._founded.get(m.slug, "")[:4] <= year]
+        return mentions
+
+    def _find(self, text: str) -> list[Mention]:
         spans = [replace(s, role=NAME) if s.role == BARE and cued_as_group(text, s.start, s.end)
                  else s for s in self._spans(text)]   # a bare name is cued once it stands alone
         context = {s.owners[0][0] for s in spans

@@ -16,6 +16,7 @@ from generator.records import Catalogue, Document, Leader, Profile
 
 log = logging.getLogger(__name__)
 PARAGRAPH_BREAK = "\n\n"
+ReadingKey = tuple[str, str, str]   # what a reading depends on: title, body, publication date
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class LinkMemo:
     def __init__(self) -> None:
         self.inputs: tuple[tuple[Entity, ...], tuple[str, ...]] | None = None
         self.linker: Linker | None = None
-        self.readings: dict[tuple[str, str], Reading] = {}   # (title, body) -> reading
+        self.readings: dict[ReadingKey, Reading] = {}   # (title, body, published) -> reading
         self.last: tuple[dict[str, Document], Links, dict[str, Counter[str]]] | None = None
 
     def reader(self, catalogue: Catalogue) -> Callable[[Document], Reading]:
@@ -77,7 +78,7 @@ class LinkMemo:
         linker, previous, self.readings = self.linker, self.readings, {}
 
         def read(document: Document) -> Reading:
-            key = (document.title or "", document.body)
+            key = (document.title or "", document.body, document.published)
             found = previous.get(key) or self.readings.get(key) or read_document(linker, document)
             self.readings[key] = found   # only what this version reads is kept
             return found
@@ -100,7 +101,9 @@ def spelling_warnings(catalogue: Catalogue) -> list[str]:
 
 def _entity(profile: Profile) -> Entity:
     if not isinstance(profile, Leader):
-        return Entity(profile.slug, "militia", profile.names)
+        founded = getattr(profile, "founded", None)
+        return Entity(profile.slug, "militia", profile.names,
+                      founded=founded.date if founded else None)
     surnames = arabic_surnames(profile.arabic, profile.short_names)
     surnames += tuple(s for s in alias_surnames(profile.names, profile.short_names)
                       if not any(known.endswith(s) for known in surnames))  # not المهدي
@@ -117,14 +120,15 @@ def document_text(document: Document) -> tuple[str, list[tuple[int, str]]]:
     return PARAGRAPH_BREAK.join(p for _, p in offsets), offsets
 
 
-def find_with_title(linker: Linker, title: str, text: str) -> tuple[list[Mention], list[Mention]]:
+def find_with_title(linker: Linker, title: str, text: str, published: str | None = None
+                    ) -> tuple[list[Mention], list[Mention]]:
     """(mentions in the title, mentions in the text): read as one, so a full name in the
     headline lets the body use the surname alone; title offsets are within the title."""
     head = " ".join(title.split())
     if not head:
-        return [], linker.find(text)
+        return [], linker.find(text, published)
     offset = len(head) + len(PARAGRAPH_BREAK)
-    found = linker.find(head + PARAGRAPH_BREAK + text)
+    found = linker.find(head + PARAGRAPH_BREAK + text, published)
     in_title = [m for m in found if m.end <= len(head)]
     in_text = [Mention(m.slug, m.kind, m.start - offset, m.end - offset, m.text)
                for m in found if m.start >= offset]
@@ -142,7 +146,7 @@ class Reading:
 
 def read_document(linker: Linker, document: Document) -> Reading:
     text, offsets = document_text(document)
-    in_title, body = find_with_title(linker, document.title or "", text)
+    in_title, body = find_with_title(linker, document.title or "", text, document.published)
     mentions = body + in_title
     counts = Counter(m.slug for m in mentions)
     firsts = []
@@ -166,11 +170,11 @@ def link_documents(catalogue: Catalogue, linker: Linker | None = None,
     return _relink(catalogue, memo)
 
 
-def read_all(linker: Linker, documents: list[Document]) -> dict[tuple[str, str], Reading]:
+def read_all(linker: Linker, documents: list[Document]) -> dict[ReadingKey, Reading]:
     """Every document read, keyed as the memo keeps readings, by workers in parallel."""
-    def read_share(share: Sequence[Document]) -> dict[tuple[str, str], Reading]:
-        return {(d.title or "", d.body): read_document(linker, d) for d in share}
-    readings: dict[tuple[str, str], Reading] = {}
+    def read_share(share: Sequence[Document]) -> dict[ReadingKey, Reading]:
+        return {(d.title or "", d.body, d.published): read_document(linker, d) for d in share}
+    readings: dict[ReadingKey, Reading] = {}
     for part in in_shares(documents, read_share, "link"):
         readings.update(part)
     return readings

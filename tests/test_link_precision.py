@@ -215,3 +215,15 @@ def test_a_known_surname_inside_a_list_s_or_another_man_s_name_is_not_the_person
         Entity("qais-al-khazali", "leader", ("Qais al-Khazali", "قيس الخزعلي"),
                ("Khazali", "الخزعلي"))])
     assert [m.text for m in linker.find(text)] == linked
+
+
+def test_a_group_is_not_linked_in_a_text_from_before_it_was_founded() -> None:
+    """In 2013 Asaib Ahl al-Haq called itself the Islamic Resistance in Iraq; the front of that
+    name was founded in 2023."""
+    linker = Linker([Entity("islamic-resistance-in-iraq", "militia",
+                            ("Islamic Resistance in Iraq",), founded="2023-10")])
+    text = "The Islamic Resistance in Iraq claimed the attack."
+    assert [m.slug for m in linker.find(text, "2024-01-28")] == ["islamic-resistance-in-iraq"]
+    assert [m.slug for m in linker.find(text, "2023")] == ["islamic-resistance-in-iraq"]
+    assert linker.find(text, "2013-05") == []
+    assert [m.slug for m in linker.find(text)] == ["islamic-resistance-in-iraq"]  # date unknown
