@@ -12,15 +12,16 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 from followthemoney.util import make_entity_id
 
 from generator.citations import CITATION
-from generator.mentions import Links
+from generator.mentions import LinkedDocument, Links
 from generator.open_data import is_leadership
 from generator.records import Catalogue, Document, Incident, Leader, Militia, Place, Role
 
@@ -50,11 +51,15 @@ def plain(text: str | None) -> str | None:
 
 @dataclass
 class Export:
-    """The entities in the order they are written, and a guard against duplicate ids."""
+    """The entities as lines, in the order they are made, written once the record they come
+    from is done (only the lines are kept: the entities of a whole briefing take several times
+    the memory); a guard against duplicate ids, and how many there are of each schema."""
 
     catalogue: Catalogue
-    entities: list[EntityProxy] = field(default_factory=list)
+    lines: list[bytes] = field(default_factory=list)
+    schemata: dict[str, int] = field(default_factory=dict)
     _ids: set[str] = field(default_factory=set)
+    _open: list[EntityProxy] = field(default_factory=list)
 
     def make(self, schema: str, entity_id: str) -> EntityProxy:
         unique, number = entity_id, 1
@@ -64,8 +69,15 @@ class Export:
         self._ids.add(unique)
         entity = model.make_entity(schema)
         entity.id = unique
-        self.entities.append(entity)
+        self._open.append(entity)
         return entity
+
+    def close(self) -> None:
+        """Write the entities made since the last close: the record they come from is done."""
+        for entity in self._open:
+            self.lines.append(entity_line(entity).encode("utf-8"))
+            self.schemata[entity.schema.name] = self.schemata.get(entity.schema.name, 0) + 1
+        self._open.clear()
 
     def cite(self, entity: EntityProxy, sources: Iterable[str]) -> None:
         """The documents behind an entity: proof (their entities), sourceUrl and publisher."""
@@ -83,29 +95,26 @@ def profile_id(catalogue: Catalogue, slug: str) -> str:
     return record_id("leader" if slug in catalogue.leaders else "militia", slug)
 
 
-def briefing_entities(catalogue: Catalogue, links: Links) -> list[EntityProxy]:
-    """Every entity of the briefing, profiles first, in the catalogue's (sorted) order."""
+def briefing_entities(catalogue: Catalogue, links: Links) -> Export:
+    """Every entity of the briefing as a line, profiles first, in the catalogue's (sorted)
+    order."""
     export = Export(catalogue)
-    for militia in catalogue.militias.values():
-        _organization(export, militia)
-    for leader in catalogue.leaders.values():
-        _person(export, leader)
-    for profile in catalogue.profiles:
-        _designations(export, profile)
-    for leader in catalogue.leaders.values():
-        for role in leader.roles:
-            _role(export, leader, role)
-    for militia in catalogue.militias.values():
-        _ties(export, militia)
-    for place in catalogue.places.values():
-        _address(export, place)
-    for incident in catalogue.incidents.values():
-        _event(export, incident)
-    for document in catalogue.documents.values():
-        _article(export, document)
-    _mentions(export, links)
-    log.info("built %d FollowTheMoney entities", len(export.entities))
-    return export.entities
+    steps: list[tuple[Iterable[Any], Callable[[Export, Any], object]]] = [
+        (catalogue.militias.values(), _organization),
+        (catalogue.leaders.values(), _person),
+        (catalogue.profiles, _designations),
+        (catalogue.leaders.values(), _roles),
+        (catalogue.militias.values(), _ties),
+        (catalogue.places.values(), _address),
+        (catalogue.incidents.values(), _event),
+        (catalogue.documents.values(), _article),
+        (links.documents.items(), _mentions)]
+    for records, make in steps:
+        for record in records:
+            make(export, record)
+            export.close()
+    log.info("built %d FollowTheMoney entities", len(export.lines))
+    return export
 
 
 def _names(entity: EntityProxy, profile: Militia | Leader) -> None:
@@ -157,6 +166,11 @@ def _designations(export: Export, profile: Militia | Leader) -> None:
         entity.add("endDate", designation.until)
         entity.add("status", "lifted" if designation.until else "in force")
         export.cite(entity, designation.sources)
+
+
+def _roles(export: Export, leader: Leader) -> None:
+    for role in leader.roles:
+        _role(export, leader, role)
 
 
 def _role(export: Export, leader: Leader, role: Role) -> None:
@@ -273,28 +287,22 @@ def _article(export: Export, document: Document) -> None:
     entity.add("bodyText", document.body.strip() or None)
 
 
-def _mentions(export: Export, links: Links) -> None:
-    """One Mention for each document and profile the linker found in it, with the spellings."""
-    for document_slug, linked in links.documents.items():
-        for slug, _count in sorted(linked.counts):
-            profile = export.catalogue.profile(slug)
-            if profile is None:
-                continue
-            spellings = sorted({m.text for _, mentions in linked.paragraphs for m in mentions
-                                if m.slug == slug})
-            entity = export.make("Mention", derived_id("mention", document_slug, slug))
-            entity.add("document", record_id("document", document_slug))
-            entity.add("resolved", record_id(profile.kind_label, slug))
-            entity.add("name", spellings or [profile.name])
-            entity.add("detectedSchema", "Person" if isinstance(profile, Leader)
-                       else "Organization")
+def _mentions(export: Export, linked_document: tuple[str, LinkedDocument]) -> None:
+    """One Mention for each profile the linker found in a document, with the spellings."""
+    document_slug, linked = linked_document
+    for slug, _count in sorted(linked.counts):
+        profile = export.catalogue.profile(slug)
+        if profile is None:
+            continue
+        spellings = sorted({m.text for _, mentions in linked.paragraphs for m in mentions
+                            if m.slug == slug})
+        entity = export.make("Mention", derived_id("mention", document_slug, slug))
+        entity.add("document", record_id("document", document_slug))
+        entity.add("resolved", record_id(profile.kind_label, slug))
+        entity.add("name", spellings or [profile.name])
+        entity.add("detectedSchema", "Person" if isinstance(profile, Leader) else "Organization")
 
 
-def entity_lines(entities: Iterable[EntityProxy]) -> Iterator[str]:
+def entity_line(entity: EntityProxy) -> str:
     """One JSON object a line, keys sorted, so the same content writes the same bytes."""
-    for entity in entities:
-        yield json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
-
-
-def ftm_json(catalogue: Catalogue, links: Links) -> bytes:
-    return "".join(entity_lines(briefing_entities(catalogue, links))).encode("utf-8")
+    return json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"

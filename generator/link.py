@@ -67,7 +67,7 @@ class Entity:
     founded: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     slug: str
     kind: str
@@ -87,7 +87,7 @@ class _Pattern:
     generated: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Span:
     """A resolved hit, in original offsets; owners are (slug, kind) pairs."""
 

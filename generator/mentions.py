@@ -19,7 +19,7 @@ PARAGRAPH_BREAK = "\n\n"
 ReadingKey = tuple[str, str, str]   # what a reading depends on: title, body, publication date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Backlink:
     """A document that mentions a profile: how often, and the text around the first mention."""
 

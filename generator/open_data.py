@@ -127,14 +127,12 @@ def data_paths(catalogue: Catalogue) -> list[str]:
 def build_data(catalogue: Catalogue, links: Links) -> DataSet:
     # imported here: followthemoney takes about a second to load, which `make check` and the
     # pages that only need the file names should not wait for
-    from generator.ftm_export import briefing_entities, entity_lines
+    from generator.ftm_export import briefing_entities
     data = DataSet()
-    entities = briefing_entities(catalogue, links)
-    data.files[FTM_FILE] = "".join(entity_lines(entities)).encode("utf-8")
-    data.rows["briefing.ftm.json"] = len(entities)
-    for entity in entities:
-        data.schemata[entity.schema.name] = data.schemata.get(entity.schema.name, 0) + 1
-    data.schemata = dict(sorted(data.schemata.items()))
+    export = briefing_entities(catalogue, links)
+    data.files[FTM_FILE] = b"".join(export.lines)
+    data.rows["briefing.ftm.json"] = len(export.lines)
+    data.schemata = dict(sorted(export.schemata.items()))
     profiles = [profile_data(catalogue, p) for p in catalogue.profiles]
     data.files[PROFILES_FILE] = _json(profiles)
     data.rows["profiles.json"] = len(profiles)

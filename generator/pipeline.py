@@ -119,9 +119,9 @@ def _generate(content: Path, out: Path, report: BuildReport | None = None,
         makers, [page for page in makers if page not in READS_DATA]))
     data = report.timed("data", data_stage.result)   # the wait, if the data stage is not done
     context.extras["data"] = data
-    pages.update(report.timed("render", lambda: {page: makers[page]() for page in READS_DATA
-                                                 if page in makers}))
-    files = {path: text.encode("utf-8") for path, text in sorted(pages.items())}
+    pages.update(report.timed("render", lambda: {page: makers[page]().encode("utf-8")
+                                                 for page in READS_DATA if page in makers}))
+    files = dict(sorted(pages.items()))
     files.update(map_set.files)
     files.update(data.files)
     files[FEED_FILE] = feed
@@ -140,12 +140,12 @@ def _generate(content: Path, out: Path, report: BuildReport | None = None,
     return report
 
 
-def render_in_shares(makers: dict[str, Callable[[], str]], pages: list[str]) -> dict[str, str]:
-    """The pages' Markdown, made by one worker a core (each page alone: any split gives the
-    same text)."""
-    made: dict[str, str] = {}
-    for part in in_shares(pages, lambda share: {page: makers[page]() for page in share},
-                          "render"):
+def render_in_shares(makers: dict[str, Callable[[], str]], pages: list[str]) -> dict[str, bytes]:
+    """The pages' Markdown as UTF-8, made by one worker a core (each page alone: any split
+    gives the same text)."""
+    made: dict[str, bytes] = {}
+    for part in in_shares(pages, lambda share: {page: makers[page]().encode("utf-8")
+                                                for page in share}, "render"):
         made.update(part)
     return {page: made[page] for page in pages}
 
