@@ -70,7 +70,8 @@ def index_in_shares(site: Path, pages: list[Path], folder: str,
     if len(pages) <= size:
         index(site, folder)
         return
-    with tempfile.TemporaryDirectory(prefix=".pagefind-shares-", dir=site.parent) as work:
+    # inside the site being built: the same file system, and gone with it if a build is killed
+    with tempfile.TemporaryDirectory(prefix=".pagefind-shares-", dir=site) as work:
         bundles = []
         for number, first in enumerate(range(0, len(pages), size)):
             root = Path(work) / f"share-{number}"
