@@ -10,6 +10,7 @@ than one after another. A bundle over many pages is indexed a share at a time an
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import subprocess
@@ -32,10 +33,12 @@ def run_pagefind(site: Path) -> None:
                                 if manifest_file.is_file() else {})
     bundles: list[dict[str, Any]] = (manifest.get("fulltext", []) if manifest
                                      else [{"folder": BUNDLE, "glob": "**/*.html"}])
+    site_pages = len(pages_of(site, "**/*.html"))
     for bundle in bundles:
         def index(root: Path, folder: str, glob: str = bundle["glob"]) -> None:
             _pagefind(root, glob, folder)
-        index_in_shares(site, pages_of(site, bundle["glob"]), bundle["folder"], index)
+        index_in_shares(site, pages_of(site, bundle["glob"]), bundle["folder"], index,
+                        site_pages)
         bundle["files"] = stabilise(site / bundle["folder"])
     if manifest:
         manifest_file.write_bytes(json.dumps(manifest, ensure_ascii=False,
@@ -43,12 +46,23 @@ def run_pagefind(site: Path) -> None:
 
 
 def _pagefind(site: Path, glob: str, folder: str) -> None:
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob,
+    command = [*pagefind_command(), "--site", str(site), "--glob", glob,
                "--output-subdir", folder, "--silent"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0 or not (site / folder / "pagefind.js").is_file():
         output = (result.stderr + result.stdout).strip()
         raise BuildError(f"pagefind failed; the previous site was left in place:\n{output}")
+
+
+@functools.cache
+def pagefind_command() -> tuple[str, ...]:
+    """Pagefind's binary, found once (a Python start for each of many shares adds up), or the
+    package's own launcher if its finder has moved."""
+    try:
+        from pagefind.service import _must_get_executable
+        return (str(_must_get_executable().resolve()),)
+    except (ImportError, OSError, RuntimeError):
+        return (sys.executable, "-m", "pagefind")
 
 
 def pages_of(site: Path, glob: str) -> list[Path]:

@@ -34,7 +34,8 @@ import cbor2
 from generator.errors import BuildError
 
 MAGIC = b"pagefind_dcd"
-SHARD_PAGES = 600   # about 150 MB of Pagefind's memory a share
+SHARD_PAGES = 600   # at least this many pages a share: about 150 MB of Pagefind's memory
+SITE_PART = 8       # or an eighth of the site's pages: well under what MkDocs held to build them
 CHUNK_LOCATIONS = 20000
 Word = list[Any]    # [word, pages, variants]
 
@@ -57,16 +58,21 @@ def write_pagefind(folder: Path, prefix: str, language: str, value: object, digi
     return name
 
 
-def shard_pages() -> int:
+def shard_pages(site_pages: int = 0) -> int:
+    """Pages a share: BRIEFING_PAGEFIND_SHARD if set, else SHARD_PAGES or an eighth of the
+    site, whichever is more (fewer shares to merge where the site is large)."""
     given = os.environ.get("BRIEFING_PAGEFIND_SHARD", "").strip()
-    return int(given) if given.isdigit() and int(given) > 0 else SHARD_PAGES
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    return max(SHARD_PAGES, site_pages // SITE_PART)
 
 
 def index_in_shares(site: Path, pages: list[Path], folder: str,
-                    index: Callable[[Path, str], None]) -> None:
-    """Write site/folder: index(root, folder) over `pages` (paths inside `site`), directly when
-    they are few, else a share at a time in folders of hard links, then merged."""
-    size = shard_pages()
+                    index: Callable[[Path, str], None], site_pages: int = 0) -> None:
+    """Write site/folder: index(root, folder) over `pages` (paths inside `site`, a site of
+    `site_pages` pages), directly when they are few, else a share at a time in folders of hard
+    links, then merged."""
+    size = shard_pages(site_pages)
     if len(pages) <= size:
         index(site, folder)
         return
