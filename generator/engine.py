@@ -10,18 +10,18 @@ worker, fails the build, and the warnings become the error message.
 
 from __future__ import annotations
 
+import functools
 import gc
-import json
 import logging
 import os
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from generator.errors import BuildError
-from generator.forked import workers_wanted
+from generator.forked import Forked, workers_wanted
 
 log = logging.getLogger(__name__)
 
@@ -125,15 +125,19 @@ def _build(config: Any, workers: int, capture: _Capture) -> None:
         if config.validation.links.anchors >= logging.WARNING:
             workers = 1
         shares = [doc_files[index::workers] for index in range(workers)]
-        children = [_fork(lambda share=share: _pages(share, config, files, doc_files, nav, env))
-                    for share in shares[1:]]
+        children = [Forked(functools.partial(_reported, capture, functools.partial(
+            _pages, share, config, files, doc_files, nav, env)), "build worker")
+            for share in shares[1:]]
         failure = None
         try:
             _pages(shares[0], config, files, doc_files, nav, env)
         except Exception:
             failure = traceback.format_exc()
-        for pid, reader in children:
-            warnings, error = _collect(pid, reader)
+        for child in children:
+            try:
+                warnings, error = child.result()
+            except BuildError as stopped:   # the worker died without a word
+                warnings, error = [], str(stopped)
             capture.lines.extend(warnings)
             failure = failure or error
         if failure:
@@ -164,33 +168,14 @@ def _pages(share: Sequence[Any], config: Any, files: Any, doc_files: Any, nav: A
         _build_page(file.page, config, doc_files, nav, env)
 
 
-def _fork(work: Any) -> tuple[int, int]:
-    """Run work in a forked worker; it reports its warnings (and any error) through a pipe."""
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:   # the worker
-        os.close(reader)
-        capture = logging.getLogger("mkdocs").handlers[0]
-        if isinstance(capture, _Capture):
-            capture.lines = []   # the parent's own lines stay the parent's
-        error = None
-        try:
-            work()
-        except BaseException:  # noqa: BLE001 - everything goes back to the parent
-            error = traceback.format_exc()
-        report = {"warnings": getattr(capture, "lines", []), "error": error}
-        with os.fdopen(writer, "w", encoding="utf-8") as pipe:
-            pipe.write(json.dumps(report))
-        os._exit(0)
-    os.close(writer)
-    return pid, reader
-
-
-def _collect(pid: int, reader: int) -> tuple[list[str], str | None]:
-    with os.fdopen(reader, encoding="utf-8") as pipe:
-        text = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if not text or os.waitstatus_to_exitcode(status) != 0:
-        return [], f"a build worker ended without a report (exit status {status})"
-    report = json.loads(text)
-    return report["warnings"], report["error"]
+def _reported(capture: _Capture, work: Callable[[], None]) -> tuple[list[str], str | None]:
+    """What a worker hands back: the warnings MkDocs logged while work() ran, and its error as
+    text (the worker's own lines only: the parent's stay the parent's)."""
+    kept, capture.lines = capture.lines, []
+    error = None
+    try:
+        work()
+    except Exception:  # noqa: BLE001 - everything goes back to the parent
+        error = traceback.format_exc()
+    warnings, capture.lines = capture.lines, kept
+    return warnings, error

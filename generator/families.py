@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import product
 
 from generator.normalize import Normalized, normalize
@@ -46,7 +47,6 @@ def _collapse(word: str, at: Spans) -> tuple[str, Spans]:
     return "".join(out), where
 
 
-@cache
 @lru_cache(maxsize=1 << 17)   # words recur: a corpus has far fewer distinct ones
 def _fold_word(word: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A lower-case Latin word's family form, and the letters of `word` behind each letter."""
@@ -108,6 +108,11 @@ class Folded:
         first, _ = self._normalised(start)
         _, last = self._normalised(end - 1)
         return self.norm.original_span(first, last)
+
+
+def vocabulary(keys: Iterable[str]) -> frozenset[str]:
+    """The folded Latin words that these folded names are made of (see fold_spellings)."""
+    return frozenset(word for key in keys for word in _WORD.findall(key))
 
 
 def fold_spellings(norm: Normalized, keep: frozenset[str] = frozenset(),
@@ -310,6 +315,14 @@ _ARABIC_GROUP_WORDS = {"harakat": "حركة", "kataib": "كتائب", "saraya": 
                        "faylaq": "فيلق"}
 
 
+def _kind(word: str) -> str | None:
+    """The Arabic word for a group's kind a name begins with, Latin (Kata'ib) or Arabic."""
+    latin = re.sub(r"['’]", "", word).lower()
+    if latin in _ARABIC_GROUP_WORDS:
+        return _ARABIC_GROUP_WORDS[latin]
+    return word if word in _ARABIC_GROUP_WORDS.values() else None
+
+
 def _family_key(name: str) -> str:
     return " ".join(fold_spellings(normalize(name)).text.split())
 
@@ -322,10 +335,9 @@ def arabic_short_forms(names: tuple[str, ...]) -> tuple[str, ...]:
     keys = {_family_key(n) for n in names if n.isascii()}
     kinds = set()
     for words in (n.split() for n in names if n.isascii()):
-        first = re.sub(r"['’]", "", words[0]).lower()
-        if len(words) >= 3 and first in _ARABIC_GROUP_WORDS and (
-                _family_key(f"{words[0]} {words[-1]}") in keys):
-            kinds.add(_ARABIC_GROUP_WORDS[first])
+        kind = _kind(words[0]) if len(words) >= 3 else None
+        if kind and _family_key(f"{words[0]} {words[-1]}") in keys:
+            kinds.add(kind)
     return tuple(sorted({f"{words[0]} {words[-1]}" for words in
                          (n.split() for n in names if not n.isascii())
                          if len(words) >= 3 and words[0] in kinds}))
@@ -345,8 +357,7 @@ def bare_group_names(names: tuple[str, ...]) -> tuple[str, ...]:
     found = set()
     for name in names:
         words = name.split()
-        first = re.sub(r"['’]", "", words[0]).lower() if words else ""
-        if len(words) >= 2 and (first in _ARABIC_GROUP_WORDS or words[0] in arabic_kinds):
+        if len(words) >= 2 and _kind(words[0]):
             found.add(" ".join(words[1:]))
         elif len(words) >= 2 and name.isascii() and _LATIN_GROUP_TAIL.search(name):
             found.add(_LATIN_GROUP_TAIL.sub("", name))

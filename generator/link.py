@@ -23,6 +23,7 @@ from generator.families import (
     bare_group_names,
     fold_spellings,
     variants,
+    vocabulary,
 )
 from generator.normalize import normalize, normalize_name
 from generator.relatives import (
@@ -42,7 +43,6 @@ from generator.relatives import (
 NAME, SHORT, CONTEXT, BLOCK = "name", "short", "context", "block"
 BARE = "bare"  # a group's name without its kind: linked only where cued as a group's name
 OTHER = "other"  # a known surname after another given name: someone else of that name
-_WORDS = re.compile(r"[a-z]+")  # the Latin words spelling families fold (families._WORD)
 _ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{1,6})?")
 _PROCLITICS = "وفبل"  # Arabic one-letter prefixes written attached, one or two of them
 _PROCLITIC_PREFIXES = ("", *_PROCLITICS, *(a + b for a in _PROCLITICS for b in _PROCLITICS))
@@ -217,9 +217,7 @@ _KIN = re.compile(r"\b(?:his|her) (?:younger |elder |older )?(?:brother|son|fath
 _KIN_REACH = 300  # characters between a person's name and 'his brother ...', in one paragraph
 
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("«", "»"))
-
-
-_PAIRED_MARKS = re.compile(r'["()\[\]“”«»]')
+_PAIRED_MARKS = re.compile("[" + re.escape('"' + "".join(a + b for a, b in _PAIRS)) + "]")
 
 
 def _balanced(surface: str) -> bool:
@@ -288,7 +286,7 @@ class Linker:
         self._keep = _acronym_words(entities)
         table, contested, self.dropped = _table(entities, list(blockers), self._keep)
         self._automaton = _build(table, contested)
-        self._vocabulary = frozenset(word for key in table for word in _WORDS.findall(key))
+        self._vocabulary = vocabulary(table)
         self._given = {e.slug: given_names((*e.names, *e.kunyas)) for e in entities}
         self._founded = {e.slug: e.founded for e in entities if e.founded}
         self._name_words = {e.slug: {w for n in e.names for w in match_key(n, self._keep).split()}

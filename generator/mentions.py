@@ -19,6 +19,10 @@ PARAGRAPH_BREAK = "\n\n"
 ReadingKey = tuple[str, str, str]   # what a reading depends on: title, body, publication date
 
 
+def reading_key(document: Document) -> ReadingKey:
+    return document.title or "", document.body, document.published
+
+
 @dataclass(frozen=True, slots=True)
 class Backlink:
     """A document that mentions a profile: how often, and the text around the first mention."""
@@ -78,7 +82,7 @@ class LinkMemo:
         linker, previous, self.readings = self.linker, self.readings, {}
 
         def read(document: Document) -> Reading:
-            key = (document.title or "", document.body, document.published)
+            key = reading_key(document)
             found = previous.get(key) or self.readings.get(key) or read_document(linker, document)
             self.readings[key] = found   # only what this version reads is kept
             return found
@@ -173,7 +177,7 @@ def link_documents(catalogue: Catalogue, linker: Linker | None = None,
 def read_all(linker: Linker, documents: list[Document]) -> dict[ReadingKey, Reading]:
     """Every document read, keyed as the memo keeps readings, by workers in parallel."""
     def read_share(share: Sequence[Document]) -> dict[ReadingKey, Reading]:
-        return {(d.title or "", d.body, d.published): read_document(linker, d) for d in share}
+        return {reading_key(d): read_document(linker, d) for d in share}
     readings: dict[ReadingKey, Reading] = {}
     for part in in_shares(documents, read_share, "link"):
         readings.update(part)

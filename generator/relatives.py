@@ -177,9 +177,8 @@ def _arabic(text: str, start: int, own: set[str]) -> tuple[str, int]:
 
 _GROUP_AFTER = re.compile(r"['’]?s?[ \t-]+(?:Brigades?|Battalions?|Movement|Companies|Forces?|"
                           r"Network|Group|Army|Corps|Division|Regiment)\b")
-# Places, families and firms named after a person: Sadr City, Muhandis airport, the Kildani family,
-# the al-Muhandis Company;
-# مدينة الصدر, شارع المهندس, عائلة الكلداني.
+# Places, families and firms named after a person: Sadr City, Muhandis airport, the Kildani
+# family, the al-Muhandis Company; مدينة الصدر, شارع المهندس, عائلة الكلداني.
 _PLACE_AFTER = re.compile(
     r"[ \t-]+(?:(?i:City|Airport|Street|Square|Bridge|Hospital|Stadium|Mosque|University)|"
     r"International|Road|Highway|Expressway|District|Neighbou?rhood|Township|Camp|Base|Hall|"

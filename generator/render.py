@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,8 +34,6 @@ from generator.records import ATTRIBUTION_STATUSES, Catalogue, Document, Inciden
 from generator.search import groups_of, page_filters
 from generator.settings import Settings
 from generator.timeline import incidents_by_month, timeline
-
-log = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 CONTRIBUTING = TEMPLATES.parent / "CONTRIBUTING.md"
@@ -277,13 +274,6 @@ def _page_of(target: Any) -> str:
 
 
 READS_DATA = ("data/index.md",)   # the pages that show the data stage's figures
-
-
-def render_pages(context: RenderContext) -> dict[str, str]:
-    """Every generated page: {docs-relative path: Markdown text}."""
-    pages = {page: make() for page, make in sorted(page_makers(context).items())}
-    log.info("rendered %d pages", len(pages))
-    return pages
 
 
 class Extras(dict):
