@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator import maps
+from generator.forked import made_in_shares
 from generator.records import Attribution, Catalogue, Incident, Leader, Profile
 from generator.tables import csv_text
 
@@ -182,7 +183,7 @@ def _within(date: str, since: str | None, until: str | None) -> bool:
 def build_maps(catalogue: Catalogue, tiles_url: str | None = None) -> MapSet:
     """Every map file, made now."""
     result = plan_maps(catalogue, tiles_url)
-    result.files = {name: make() for name, make in result.makers.items()}
+    result.files = made_in_shares(result.makers, "maps")
     log.info("built %d maps", 2 + len(result.profile_maps) + len(result.incident_maps))
     return result
 

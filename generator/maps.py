@@ -356,11 +356,28 @@ class _IncidentLayers(MacroElement):
         self.view = view
 
 
-@functools.lru_cache(maxsize=256)
-def _compiled(source: str) -> Template:
+def _compiled(source: str) -> Template | _Verbatim:
     """branca compiles a Jinja template from a string for every element it creates (seven per
-    map, half the maps stage); the same strings recur, so compile each once."""
+    map, half the maps stage): a string without Jinja's marks is its own output, and the others
+    recur, so each is compiled once."""
+    if "\r" in source or any(mark in source for mark in ("{{", "{%", "{#")):
+        return _compiled_once(source)
+    return _Verbatim(source)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled_once(source: str) -> Template:
     return _JINJA_TEMPLATE(source)
+
+
+class _Verbatim:
+    """What Jinja makes of a template without its marks: the text, less one final newline."""
+
+    def __init__(self, source: str) -> None:
+        self.text = source[:-1] if source.endswith("\n") else source
+
+    def render(self, *args: object, **kwargs: object) -> str:
+        return self.text
 
 
 _JINJA_TEMPLATE = branca.element.Template

@@ -25,19 +25,31 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import cbor2
 
 from generator.errors import BuildError
+from generator.forked import in_shares, workers_wanted
 
 MAGIC = b"pagefind_dcd"
 SHARD_PAGES = 600   # at least this many pages a share: about 150 MB of Pagefind's memory
 SITE_PART = 8       # or an eighth of the site's pages: well under what MkDocs held to build them
 CHUNK_LOCATIONS = 20000
+BODY_START = b"<div data-pagefind-body"           # as site_templates/overrides/main.html
+BODY_END = b"<!-- end of data-pagefind-body -->"  # writes them
 Word = list[Any]    # [word, pages, variants]
+WordRange = tuple[str, str]     # words from the first (included) to the second ("": no end)
+Written = tuple[str, str, str]  # a chunk's first word, last word, file name
+# The ranges the merge is split into, a worker each at a time; fixed, so the chunks are the
+# same however many workers there are: a range a Latin letter, the rest before, between, after.
+WORD_RANGES: list[WordRange] = list(zip(
+    ["", *"abcdefghijklmnopqrstuvwxyz", "{", "\u0600", "\u0640"],
+    [*"abcdefghijklmnopqrstuvwxyz", "{", "\u0600", "\u0640", ""], strict=True))
+LAST_CHARACTER = "\U0010ffff"
 
 
 def read_pagefind(path: Path) -> Any:
@@ -58,42 +70,66 @@ def write_pagefind(folder: Path, prefix: str, language: str, value: object, digi
     return name
 
 
-def shard_pages(site_pages: int = 0) -> int:
+def shard_pages(site_pages: int = 0, at_once: int = 1) -> int:
     """Pages a share: BRIEFING_PAGEFIND_SHARD if set, else SHARD_PAGES or an eighth of the
-    site, whichever is more (fewer shares to merge where the site is large)."""
+    site shared by the runs at once, whichever is more (fewer shares to merge on a large site,
+    and the runs at once together hold what one run of an eighth would)."""
     given = os.environ.get("BRIEFING_PAGEFIND_SHARD", "").strip()
     if given.isdigit() and int(given) > 0:
         return int(given)
-    return max(SHARD_PAGES, site_pages // SITE_PART)
+    return max(SHARD_PAGES, site_pages // (SITE_PART * at_once))
 
 
 def index_in_shares(site: Path, pages: list[Path], folder: str,
                     index: Callable[[Path, str], None], site_pages: int = 0) -> None:
     """Write site/folder: index(root, folder) over `pages` (paths inside `site`, a site of
-    `site_pages` pages), directly when they are few, else a share at a time in folders of hard
-    links, then merged."""
-    size = shard_pages(site_pages)
-    if len(pages) <= size:
-        index(site, folder)
-        return
+    `site_pages` pages), a share at a time, one run a core at once, each over copies of its
+    pages cut down to what Pagefind reads; the shares' bundles merged when there are several."""
+    at_once = workers_wanted()
+    size = shard_pages(site_pages, at_once)
+    # Pagefind leaves out the pages without a marked body when any page has one
+    any_marked = any(BODY_START in page.read_bytes() for page in pages)
+    shares = _split(pages, size) or [[]]
     # inside the site being built: the same file system, and gone with it if a build is killed
     with tempfile.TemporaryDirectory(prefix=".pagefind-shares-", dir=site) as work:
-        bundles = []
-        for number, first in enumerate(range(0, len(pages), size)):
-            root = Path(work) / f"share-{number}"
-            for page in pages[first:first + size]:
-                _link(page, root / page.relative_to(site))
-            index(root, folder)
-            bundles.append(root / folder)
-        merge(bundles, site / folder)
+        roots = [Path(work) / f"share-{number}" for number in range(len(shares))]
+
+        def run(number: int) -> Path | None:
+            copied = sum(_copy_indexed(page, roots[number] / page.relative_to(site), any_marked)
+                         for page in shares[number])
+            if not copied and len(shares) > 1:   # only pages Pagefind leaves out
+                return None
+            roots[number].mkdir(parents=True, exist_ok=True)
+            index(roots[number], folder)
+            return roots[number] / folder
+        with ThreadPoolExecutor(min(at_once, len(shares))) as runs:
+            bundles = [bundle for bundle in runs.map(run, range(len(shares))) if bundle]
+        shutil.rmtree(site / folder, ignore_errors=True)
+        if len(bundles) == 1:
+            os.replace(bundles[0], site / folder)
+        else:
+            merge(bundles, site / folder)
 
 
-def _link(source: Path, target: Path) -> None:
+def _split(pages: list[Path], size: int) -> list[list[Path]]:
+    return [pages[first:first + size] for first in range(0, len(pages), size)]
+
+
+def _copy_indexed(page: Path, target: Path, any_marked: bool) -> bool:
+    """The page as Pagefind reads it: where its body is marked, its head and its marked body
+    (what lies outside is never indexed; without it Pagefind parses pages about 40% faster);
+    nothing where other pages are marked and this one is not (Pagefind leaves it out)."""
+    html = page.read_bytes()
+    start, end = html.find(BODY_START), html.rfind(BODY_END)
+    head = html.find(b"</head>")
+    if start < 0 and any_marked:
+        return False
     target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:   # another file system
-        shutil.copyfile(source, target)
+    if start < 0 or end < start or not 0 <= head < start:
+        target.write_bytes(html)
+    else:
+        target.write_bytes(html[:head] + b"</head><body>" + html[start:end] + b"</body></html>")
+    return True
 
 
 def merge(bundles: list[Path], out: Path) -> None:
@@ -127,12 +163,16 @@ def _merge_language(parts: list[tuple[Path, dict[str, Any]]], out: Path, languag
     for (bundle, _), meta in zip(parts, metas, strict=True):
         offsets.append(len(pages))
         pages += [[_move_fragment(bundle, out, page_hash), count] for page_hash, count in meta[1]]
-    streams = [_words(bundle, meta, offset)
-               for (bundle, _), meta, offset in zip(parts, metas, offsets, strict=True)]
-    words = _joined(heapq.merge(*streams, key=lambda w: w[0]))
-    chunks = [[first, last, write_pagefind(out / "index", "", language, [chunk], 12,
-                                           ".pf_index", canonical=False)]
-              for first, last, chunk in _named(_chunks(words))]
+    shares = [(bundle, meta[2], offset)
+              for (bundle, _), meta, offset in zip(parts, metas, offsets, strict=True)]
+
+    def merge_ranges(ranges: Sequence[WordRange]) -> list[tuple[WordRange, list[Written]]]:
+        return [(words, _merged_words(shares, words, out / "index", language))
+                for words in ranges]
+    merged = in_shares(_by_weight(WORD_RANGES, shares), merge_ranges, "pagefind merge")
+    written = [chunk for _, chunks in sorted(part for done in merged for part in done)
+               for chunk in chunks]
+    chunks = [[first, last, name] for first, last, name in _named(written)]
     filters = _merged_filters(parts, metas, offsets, out, language)
     fields = list(dict.fromkeys(field for meta in metas for field in meta[5]))
     meta = [metas[0][0], pages, chunks, filters, [], fields]
@@ -166,13 +206,40 @@ def _move_fragment(bundle: Path, out: Path, page_hash: str) -> str:
     return page_hash
 
 
-def _words(bundle: Path, meta: list[Any], offset: int) -> Iterator[Word]:
-    """A share's words in order, a chunk at a time. Page numbers go from the page before, so
-    moving a share's pages up moves only each list's first number."""
-    for _, _, chunk in meta[2]:
+def _merged_words(shares: list[tuple[Path, list[list[str]], int]], words: WordRange,
+                  folder: Path, language: str) -> list[Written]:
+    """The words of every share in one range, joined and written a chunk a file."""
+    streams = [_words(bundle, chunks, offset, words) for bundle, chunks, offset in shares]
+    return [(chunk[0][0], chunk[-1][0],
+             write_pagefind(folder, "", language, [chunk], 12, ".pf_index", canonical=False))
+            for chunk in _chunks(_joined(heapq.merge(*streams, key=lambda w: w[0])))]
+
+
+def _words(bundle: Path, chunks: list[list[str]], offset: int, words: WordRange
+           ) -> Iterator[Word]:
+    """A share's words in a range, in order, a chunk at a time. Page numbers go from the page
+    before, so moving a share's pages up moves only each list's first number."""
+    low, high = words
+    for first, last, chunk in chunks:
+        # a chunk's words run from its first prefix to words that begin with its last
+        if (high and first >= high) or last + LAST_CHARACTER < low:
+            continue
         for word, pages, variants in read_pagefind(bundle / "index" / f"{chunk}.pf_index")[0]:
-            yield [word, _moved(pages, offset),
-                   [[written, _moved(seen, offset)] for written, seen in variants]]
+            if low <= word and (not high or word < high):
+                yield [word, _moved(pages, offset),
+                       [[written, _moved(seen, offset)] for written, seen in variants]]
+
+
+def _by_weight(ranges: list[WordRange], shares: list[tuple[Path, list[list[str]], int]]
+               ) -> list[WordRange]:
+    """The ranges, heaviest first (by the bytes of the chunks that begin in them), so dealing
+    them out every n-th gives each worker about as much."""
+    weight = dict.fromkeys(ranges, 0)
+    for bundle, chunks, _ in shares:
+        for first, _, chunk in chunks:
+            into = next(r for r in reversed(ranges) if r[0] <= first)
+            weight[into] += (bundle / "index" / f"{chunk}.pf_index").stat().st_size
+    return sorted(ranges, key=lambda r: (-weight[r], r))
 
 
 def _moved(pages: list[list[Any]], offset: int) -> list[list[Any]]:
@@ -220,21 +287,21 @@ def _chunks(words: Iterator[Word]) -> Iterator[list[Word]]:
         yield chunk
 
 
-def _named(chunks: Iterator[list[Word]]) -> Iterator[tuple[str, str, list[Word]]]:
-    """Each chunk with the prefixes that name it: from its first word (shortened to what tells
-    it from the chunk before) to its last (shortened to what tells it from the next)."""
-    previous: list[Word] | None = None
+def _named(chunks: list[Written]) -> Iterator[Written]:
+    """Each chunk's file with the prefixes that name it: from its first word (shortened to what
+    tells it from the chunk before) to its last (shortened to what tells it from the next)."""
+    previous: Written | None = None
     start = ""
     for chunk in chunks:
         if previous is None:
-            start = chunk[0][0]
+            start = chunk[0]
         else:
-            last, first = previous[-1][0], chunk[0][0]
+            last, first = previous[1], chunk[0]
             common = 0
             while common < min(len(last), len(first)) and last[common] == first[common]:
                 common += 1
-            yield start, last[:common + 1], previous
+            yield start, last[:common + 1], previous[2]
             start = first[:common + 1]
         previous = chunk
     if previous is not None:
-        yield start, previous[-1][0], previous
+        yield start, previous[1], previous[2]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import importlib.util
 import logging
 import os
@@ -25,7 +26,7 @@ from generator.engine import build as build_with_mkdocs
 from generator.errors import BuildError, Problems
 from generator.feed import FEED_FILE, build_feed
 from generator.folders import MARKER, exclusive, guard, mark, recover, staging_of, swap_in
-from generator.forked import Forked, in_shares
+from generator.forked import Forked, made_in_shares
 from generator.fulltext import run_pagefind
 from generator.history import file_commits, load_history
 from generator.incident_maps import build_maps
@@ -141,13 +142,13 @@ def _generate(content: Path, out: Path, report: BuildReport | None = None,
 
 
 def render_in_shares(makers: dict[str, Callable[[], str]], pages: list[str]) -> dict[str, bytes]:
-    """The pages' Markdown as UTF-8, made by one worker a core (each page alone: any split
-    gives the same text)."""
-    made: dict[str, bytes] = {}
-    for part in in_shares(pages, lambda share: {page: makers[page]().encode("utf-8")
-                                                for page in share}, "render"):
-        made.update(part)
-    return {page: made[page] for page in pages}
+    """The pages' Markdown as UTF-8, made by one worker a core."""
+    return made_in_shares({page: functools.partial(_utf8, makers[page]) for page in pages},
+                          "render")
+
+
+def _utf8(make: Callable[[], str]) -> bytes:
+    return make().encode("utf-8")
 
 
 def static_assets() -> dict[str, bytes]:

@@ -95,3 +95,25 @@ def test_the_measure_tells_a_wrong_page_number(two_indexes, tmp_path: Path) -> N
     words[0][0][1][0][0] += 1
     chunk.write_bytes(gzip.compress(MAGIC + cbor2.dumps(words)))
     assert what_it_finds(broken)["en"]["words"] != shares["en"]["words"]
+
+
+def test_the_merged_index_is_the_same_bytes_whatever_the_number_of_workers(
+        two_indexes, tmp_path: Path) -> None:
+    """The merge is split into fixed ranges of words, so a machine with more cores writes the
+    same files."""
+    _, _, site = two_indexes
+    glob = "{documents}/**/*.html"
+    pages = fulltext.pages_of(site, glob)
+    written = {}
+    for workers in ("1", "3"):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("BRIEFING_PAGEFIND_SHARD", "40")
+            patch.setenv("BRIEFING_WORKERS", workers)
+            index_in_shares(site, pages, f"workers-{workers}",
+                            lambda root, folder: fulltext._pagefind(root, glob, folder))
+        bundle = site / f"workers-{workers}"
+        written[workers] = {path.relative_to(bundle).as_posix(): path.read_bytes()
+                            for path in sorted(bundle.rglob("*")) if path.is_file()}
+        shutil.rmtree(bundle)
+    assert len([name for name in written["1"] if name.startswith("index/")]) > 3
+    assert written["1"] == written["3"]
