@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -50,14 +51,17 @@ def child(content: str, docs: str) -> None:
                       "generator_peak_kb": own}))
 
 
-def measured(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int, str]:
-    """Run command; (wall seconds, CPU seconds, peak RSS kB of it or its children, stdout).
+def measured(command: list[str], env: dict[str, str] | None = None
+             ) -> tuple[float, float, int, str, int]:
+    """Run command; (wall seconds, CPU seconds, peak RSS kB of it or its largest child, stdout,
+    peak PSS kB of all its processes alive at once, sampled every quarter second).
 
     The CPU time (user + system, children included) is what contention on a shared machine
     disturbs least; the wall time is what a user waits."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=err, cwd=ROOT, env=env)
+        together = TreeMemory(process.pid)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -66,7 +70,53 @@ def measured(command: list[str], env: dict[str, str] | None = None) -> tuple[flo
         stdout, stderr = out.read().decode(), err.read().decode()
     if process.returncode != 0:
         raise SystemExit(f"failed: {' '.join(command)}\n{stderr}{stdout}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, stdout
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, stdout, together.stop()
+
+
+class TreeMemory:
+    """The largest sum of the proportional set sizes (PSS: a page shared by n processes counts
+    1/n in each, so forked workers are not counted twice) of a process and its descendants,
+    sampled in a thread (ru_maxrss gives only the largest single process)."""
+
+    def __init__(self, root: int) -> None:
+        self.root, self.peak_kb, self.done = root, 0, threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> int:
+        self.done.set()
+        self.thread.join()
+        return self.peak_kb
+
+    def _sample(self) -> None:
+        while not self.done.wait(0.25):
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in _tree(self.root)))
+
+
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += children.get(pid, [])
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    line = next((line for line in rollup.splitlines() if line.startswith("Pss:")), "")
+    return int(line.split()[1]) if line else 0
 
 
 def bare_config(docs: Path, site: Path) -> Path:
@@ -309,9 +359,9 @@ def bench_scale(scale: int, runs: int, work: Path, acled_rows: int = 0) -> dict[
         shutil.rmtree(docs, ignore_errors=True)
         shutil.rmtree(build / "site", ignore_errors=True)
         docs.mkdir(parents=True)  # a clean build, as in CI
-        wall, cpu, peak, stdout = measured([python, __file__, "--child", str(content), str(docs)],
-                                           env)
-        full_runs.append({"wall": wall, "cpu": cpu, "peak_kb": peak,
+        wall, cpu, peak, stdout, together = measured(
+            [python, __file__, "--child", str(content), str(docs)], env)
+        full_runs.append({"wall": wall, "cpu": cpu, "peak_kb": peak, "together_kb": together,
                           **json.loads(stdout.strip().splitlines()[-1])})
         if not bare_docs.exists():
             shutil.copytree(docs, bare_docs)
@@ -320,10 +370,10 @@ def bench_scale(scale: int, runs: int, work: Path, acled_rows: int = 0) -> dict[
         shutil.rmtree(bare_site, ignore_errors=True)
         config = bare_config(bare_docs, bare_site)
         # the very command pipeline._run_engine runs (no --quiet: see there)
-        wall, cpu, peak, _ = measured(
+        wall, cpu, peak, _, together = measured(
             [python, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
             {**env, "SOURCE_DATE_EPOCH": "1735689600"})
-        bare_runs.append({"wall": wall, "cpu": cpu, "peak_kb": peak})
+        bare_runs.append({"wall": wall, "cpu": cpu, "peak_kb": peak, "together_kb": together})
 
     for run in range(runs):  # side by side, alternating which goes first
         for step in ((full, bare) if run % 2 == 0 else (bare, full)):
@@ -361,6 +411,8 @@ def bench_scale(scale: int, runs: int, work: Path, acled_rows: int = 0) -> dict[
         "peak_kb_generator": int(med([r["generator_peak_kb"] for r in full_runs])),
         "peak_kb_mkdocs": int(med([b["peak_kb"] for b in bare_runs])),
         "peak_kb_make_site_tree": int(med([r["peak_kb"] for r in full_runs])),
+        "peak_kb_make_site_together": int(med([r["together_kb"] for r in full_runs])),
+        "peak_kb_mkdocs_together": int(med([b["together_kb"] for b in bare_runs])),
         **figures,
     }
 
@@ -413,6 +465,13 @@ def table(results: list[dict[str, object]]) -> str:
         ("peak RSS bare mkdocs build", [kb(r["peak_kb_mkdocs"]) for r in results]),
         ("peak make site / bare", [f"{r['peak_kb_make_site_tree'] / r['peak_kb_mkdocs']:.2f}"
                                    for r in results]),
+        ("peak PSS make site, all its processes at once (sampled)",
+         [kb(r["peak_kb_make_site_together"]) for r in results]),
+        ("peak PSS bare mkdocs build (sampled)", [kb(r["peak_kb_mkdocs_together"])
+                                                  for r in results]),
+        ("peak at once make site / bare", [
+            f"{r['peak_kb_make_site_together'] / r['peak_kb_mkdocs_together']:.2f}"
+            for r in results]),
         ("site size", [size(r["site_bytes"]) for r in results]),
         ("HTML pages (maps excluded)", [str(r["html_pages"]) for r in results]),
         ("largest page", [f"{size(r['largest_pages'][0]['bytes'])} {r['largest_pages'][0]['path']}"
@@ -495,8 +554,9 @@ def main(argv: list[str] | None = None) -> int:
     if single:
         print(f"Figures at {', '.join(single)} are from one run only; the others are medians.")
     print("Times: wall seconds (median); CPU = user + system of the process and its children.")
-    print("Peak memory: ru_maxrss from os.wait4() on each measured process; MkDocs runs while the "
-          "generator process is alive, so make site's footprint is the sum.")
+    print("Peak memory: ru_maxrss from os.wait4() (the largest single process), and the largest "
+          "sum of PSS over all the processes alive at once (forked workers and Pagefind runs), "
+          "sampled every 0.25 s.")
     print(f"Written to {args.out}")
     return 0
 

@@ -1,10 +1,12 @@
-"""Pagefind in bounded memory: a bundle over many pages is indexed a share of pages at a time,
-and the shares' indexes are merged into the one bundle Pagefind would have written.
+"""Pagefind in bounded memory and on every core: a bundle over many pages is indexed a share of
+pages at a time, one run a core at once, and the shares' indexes are merged into the one bundle
+Pagefind would have written.
 
 Pagefind holds every page it indexes in memory until it writes (about 240 kB a page of this
-site, so 5.9 GB for the documents at 100 times the bundled content). Indexed SHARD_PAGES at a
-time, its peak stays the same at any size. The merge reads Pagefind 1.5's files (gzipped CBOR
-after a `pagefind_dcd` signature):
+site, so 5.9 GB for the documents at 100 times the bundled content), and a run uses one core.
+Each run gets copies of its pages cut down to their head and their marked body, which is all
+Pagefind reads of a page whose body is marked (it parses them about 40% faster). The merge reads
+Pagefind 1.5's files (gzipped CBOR after a `pagefind_dcd` signature):
 
 * metadata: [version, pages [[fragment hash, word count]], index chunks [[from, to, hash]],
   filters [[name, hash]], sorts, meta fields];
@@ -14,7 +16,9 @@ after a `pagefind_dcd` signature):
 
 Merged, a share's page numbers move up by the pages of the shares before it, and the words are
 chunked again as Pagefind chunks them (pagefind/src/index/mod.rs: `chunk_index` with 20,000
-locations a chunk, each chunk named by the shortest prefixes that tell it from its neighbours)."""
+locations a chunk, each chunk named by the shortest prefixes that tell it from its neighbours),
+a fixed range of words (WORD_RANGES) a worker at a time, so a chunk also ends where a range
+does."""
 
 from __future__ import annotations
 
@@ -36,8 +40,10 @@ from generator.errors import BuildError
 from generator.forked import in_shares, workers_wanted
 
 MAGIC = b"pagefind_dcd"
-SHARD_PAGES = 600   # at least this many pages a share: about 150 MB of Pagefind's memory
-SITE_PART = 8       # or an eighth of the site's pages: well under what MkDocs held to build them
+SHARD_PAGES = 200   # at least this many pages a share: about 50 MB of Pagefind's memory
+SITE_PART = 8       # or an eighth of the site's pages, shared by the runs at once: Pagefind
+                    # holds about 6 times what MkDocs held a page, so the runs together stay
+                    # under what MkDocs held for the whole site
 CHUNK_LOCATIONS = 20000
 BODY_START = b"<div data-pagefind-body"           # as site_templates/overrides/main.html
 BODY_END = b"<!-- end of data-pagefind-body -->"  # writes them

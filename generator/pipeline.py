@@ -167,13 +167,15 @@ def build_site(content: Path, out: Path, site_dir: Path, engine: str = "mkdocs",
     guard(site_dir, content, "site")
     with exclusive(out), exclusive(site_dir):
         recover(site_dir)
-        # generated in a child: its working set is gone before MkDocs starts in this process
+        # generated in a child: its working set is gone before MkDocs starts
         report = Forked(lambda: _generate(content, out, settings=settings), "generate").result()
         staging = staging_of(site_dir)
         shutil.rmtree(staging, ignore_errors=True)
         config = _config_for(out, staging, **published(report))
         try:
-            report.timed("mkdocs", lambda: _run_engine(engine, config, report.as_of))
+            # in a child too: what MkDocs held is gone before Pagefind's runs start
+            report.timed("mkdocs", lambda: Forked(
+                lambda: _run_engine(engine, config, report.as_of), "mkdocs").result())
             report.timed("pagefind", lambda: run_pagefind(staging))
             mark(staging)
         except BaseException:

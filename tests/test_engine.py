@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import pipeline
 from generator.errors import BuildError
-from generator.pipeline import build_site
+from generator.folders import MARKER
+from generator.pipeline import build_site, source_date_epoch
+from generator.search import SHARD_FOLDER
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -41,3 +47,22 @@ def test_a_warning_in_any_worker_fails_the_build_and_says_why(
     assert "previous site was left in place" in message
     assert all(f"no-such-page-{n}.md" in message for n in range(6)), message
     assert "Aborted with 6 warnings in strict mode!" in message
+
+
+def test_the_site_is_the_one_mkdocs_build_writes_from_the_same_pages(tmp_path: Path) -> None:
+    """The engine lets each page's Markdown and HTML go once used; `mkdocs build --strict` of
+    the same docs folder writes the same files (Pagefind's bundles, added afterwards, aside)."""
+    report = build_site(FIXTURES / "minimal", tmp_path / "docs", tmp_path / "site")
+    config = yaml.safe_load((tmp_path / "mkdocs.generated.yml").read_text("utf-8"))
+    config["site_dir"] = str(tmp_path / "bare")
+    (tmp_path / "mkdocs.bare.yml").write_text(yaml.safe_dump(config), "utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                    "-f", str(tmp_path / "mkdocs.bare.yml")], check=True,
+                   env={**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(report.as_of)})
+    added_after = (MARKER, f"{SHARD_FOLDER}/manifest.json")
+    ours = {name: data for name, data in files_of(tmp_path / "site").items()
+            if not name.startswith("pagefind") and name not in added_after}
+    bare = {name: data for name, data in files_of(tmp_path / "bare").items()
+            if name not in added_after}
+    assert len(ours) > 20
+    assert ours == bare
