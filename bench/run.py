@@ -89,8 +89,10 @@ class TreeMemory:
         return self.peak_kb
 
     def _sample(self) -> None:
-        while not self.done.wait(0.25):
+        while True:   # the first sample at once: a short process is measured too
             self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in _tree(self.root)))
+            if self.done.wait(0.25):
+                return
 
 
 def _tree(root: int) -> list[int]:
@@ -98,7 +100,7 @@ def _tree(root: int) -> list[int]:
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
+                stat = Path(f"/proc/{entry}/stat").read_text(errors="replace")
             except OSError:
                 continue
             children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry))
@@ -471,6 +473,7 @@ def table(results: list[dict[str, object]]) -> str:
                                                   for r in results]),
         ("peak at once make site / bare", [
             f"{r['peak_kb_make_site_together'] / r['peak_kb_mkdocs_together']:.2f}"
+            if r["peak_kb_mkdocs_together"] else "- (no PSS: /proc/*/smaps_rollup unreadable)"
             for r in results]),
         ("site size", [size(r["site_bytes"]) for r in results]),
         ("HTML pages (maps excluded)", [str(r["html_pages"]) for r in results]),

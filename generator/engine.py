@@ -159,15 +159,14 @@ def _build(config: Any, workers: int, capture: _Capture) -> None:
 
 def _pages(share: Sequence[Any], config: Any, files: Any, doc_files: Any, nav: Any,
            env: Any) -> None:
-    """Read, render and write these pages, as MkDocs does for all of them; a page's Markdown
-    is let go once it is HTML, and its HTML once it is written (MkDocs keeps both to the end:
-    no template reads them from another page; a plugin might, so with plugins both are kept)."""
+    """Read, render and write these pages, as MkDocs does for all of them; a page's HTML is
+    let go once it is written (MkDocs keeps it to the end: no template reads another page's
+    HTML; a plugin might, so with plugins it is kept). Its Markdown stays: MkDocs reads a
+    page's title through it."""
     from mkdocs.commands.build import _build_page, _populate_page
     let_go = not config.plugins
     for file in share:
         _populate_page(file.page, config, files)
-        if let_go:
-            file.page.markdown = None
     env = config.plugins.on_env(env, config=config, files=files)
     for file in share:
         _build_page(file.page, config, doc_files, nav, env)

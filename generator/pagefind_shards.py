@@ -45,8 +45,9 @@ SITE_PART = 8       # or an eighth of the site's pages, shared by the runs at on
                     # holds about 6 times what MkDocs held a page, so the runs together stay
                     # under what MkDocs held for the whole site
 CHUNK_LOCATIONS = 20000
+MARK = b"data-pagefind-body"                     # on any element, in any page
 BODY_START = b"<div data-pagefind-body"           # as site_templates/overrides/main.html
-BODY_END = b"<!-- end of data-pagefind-body -->"  # writes them
+BODY_END = b"<!-- end of data-pagefind-body -->"  # writes them: only these are cut down
 Word = list[Any]    # [word, pages, variants]
 WordRange = tuple[str, str]     # words from the first (included) to the second ("": no end)
 Written = tuple[str, str, str]  # a chunk's first word, last word, file name
@@ -94,7 +95,7 @@ def index_in_shares(site: Path, pages: list[Path], folder: str,
     at_once = workers_wanted()
     size = shard_pages(site_pages, at_once)
     # Pagefind leaves out the pages without a marked body when any page has one
-    any_marked = any(BODY_START in page.read_bytes() for page in pages)
+    any_marked = any(MARK in page.read_bytes() for page in pages)
     shares = _split(pages, size) or [[]]
     # inside the site being built: the same file system, and gone with it if a build is killed
     with tempfile.TemporaryDirectory(prefix=".pagefind-shares-", dir=site) as work:
@@ -122,14 +123,15 @@ def _split(pages: list[Path], size: int) -> list[list[Path]]:
 
 
 def _copy_indexed(page: Path, target: Path, any_marked: bool) -> bool:
-    """The page as Pagefind reads it: where its body is marked, its head and its marked body
-    (what lies outside is never indexed; without it Pagefind parses pages about 40% faster);
-    nothing where other pages are marked and this one is not (Pagefind leaves it out)."""
+    """The page as Pagefind reads it: where its body is marked as our template marks it, its
+    head and its marked body (what lies outside is never indexed; without it Pagefind parses
+    pages about 40% faster); nothing where other pages are marked and this one is not (Pagefind
+    leaves it out); else the whole page."""
     html = page.read_bytes()
+    if any_marked and MARK not in html:
+        return False
     start, end = html.find(BODY_START), html.rfind(BODY_END)
     head = html.find(b"</head>")
-    if start < 0 and any_marked:
-        return False
     target.parent.mkdir(parents=True, exist_ok=True)
     if start < 0 or end < start or not 0 <= head < start:
         target.write_bytes(html)

@@ -49,9 +49,14 @@ def test_a_warning_in_any_worker_fails_the_build_and_says_why(
     assert "Aborted with 6 warnings in strict mode!" in message
 
 
-def test_the_site_is_the_one_mkdocs_build_writes_from_the_same_pages(tmp_path: Path) -> None:
-    """The engine lets each page's Markdown and HTML go once used; `mkdocs build --strict` of
-    the same docs folder writes the same files (Pagefind's bundles, added afterwards, aside)."""
+def test_the_site_is_the_one_mkdocs_build_writes_from_the_same_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine lets each page's HTML go once written; `mkdocs build --strict` of the same
+    docs folder writes the same files (Pagefind's bundles, added afterwards, aside), titles of
+    pages that take theirs from their heading included."""
+    assets = pipeline.static_assets
+    untitled = {"untitled.md": b"# A heading and no title line\n\nSome text.\n"}
+    monkeypatch.setattr(pipeline, "static_assets", lambda: {**assets(), **untitled})
     report = build_site(FIXTURES / "minimal", tmp_path / "docs", tmp_path / "site")
     config = yaml.safe_load((tmp_path / "mkdocs.generated.yml").read_text("utf-8"))
     config["site_dir"] = str(tmp_path / "bare")
@@ -65,4 +70,5 @@ def test_the_site_is_the_one_mkdocs_build_writes_from_the_same_pages(tmp_path: P
     bare = {name: data for name, data in files_of(tmp_path / "bare").items()
             if name not in added_after}
     assert len(ours) > 20
+    assert b"<title>A heading and no title line" in ours["untitled/index.html"]
     assert ours == bare
