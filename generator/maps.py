@@ -356,7 +356,7 @@ class _IncidentLayers(MacroElement):
         self.view = view
 
 
-def _compiled(source: str) -> Template | _Verbatim:
+def _template_for(source: str) -> Template | _Verbatim:
     """branca compiles a Jinja template from a string for every element it creates (seven per
     map, half the maps stage): a string without Jinja's marks is its own output, and the others
     recur, so each is compiled once."""
@@ -392,7 +392,7 @@ def _stable_ids() -> Iterator[None]:
         branca.element.Element._generate_id = classmethod(  # type: ignore[method-assign,assignment]
             lambda cls: f"{next(counter):d}"
         )
-        branca.element.Template = _compiled  # type: ignore[assignment,misc]
+        branca.element.Template = _template_for  # type: ignore[assignment,misc]
         try:
             yield
         finally:

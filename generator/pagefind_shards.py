@@ -111,11 +111,11 @@ def index_in_shares(site: Path, pages: list[Path], folder: str,
             return roots[number] / folder
         with ThreadPoolExecutor(min(at_once, len(shares))) as runs:
             bundles = [bundle for bundle in runs.map(run, range(len(shares))) if bundle]
-        shutil.rmtree(site / folder, ignore_errors=True)
-        if len(bundles) == 1:
-            os.replace(bundles[0], site / folder)
-        else:
+        if len(bundles) > 1:
             merge(bundles, site / folder)
+            return
+        shutil.rmtree(site / folder, ignore_errors=True)
+        os.replace(bundles[0], site / folder)
 
 
 def _split(pages: list[Path], size: int) -> list[list[Path]]:
