@@ -78,14 +78,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _SiteServer(http.server.ThreadingHTTPServer):
+    """Chromium opens several connections at once; the stock queue of 5 can drop one on a busy
+    machine, and a dropped connect is retried only after seconds."""
+    request_queue_size = 128
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a page navigated away mid-download (a broken pipe): nothing for a test to see
+
+
 @pytest.fixture
 def static_server() -> Iterator[Callable[[Path], str]]:
     """Call with a folder; returns its base URL on 127.0.0.1. Stopped after the test."""
-    servers: list[http.server.ThreadingHTTPServer] = []
+    servers: list[_SiteServer] = []
 
     def start(root: Path) -> str:
         handler = functools.partial(_QuietHandler, directory=str(root))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server = _SiteServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}/"
@@ -116,11 +126,25 @@ def is_local(url: str) -> bool:
     return parts.scheme in ("data", "blob", "about") or parts.hostname in LOCAL_HOSTS
 
 
+def wait_until_quiet(page: Any) -> None:
+    """Wait till nothing has been fetched for half a second; if that never comes, say what the
+    page was still waiting for."""
+    try:
+        page.wait_for_load_state("networkidle", timeout=60_000)
+    except Exception as error:
+        pending = sorted(request.url for request in page.in_flight)
+        raise AssertionError(f"{page.url} never went quiet; still in flight: {pending}") from error
+
+
 def guarded_page(context: Any) -> Any:
     """A page whose requests off the loopback are aborted and recorded in page.blocked_requests;
     page errors, console errors and dialogs (dismissed) are kept for the test to assert on."""
     page = context.new_page()
     page.blocked_requests, page.page_errors, page.console_errors, page.dialogs = [], [], [], []
+    page.in_flight = set()
+    page.on("request", lambda request: page.in_flight.add(request))
+    page.on("requestfinished", lambda request: page.in_flight.discard(request))
+    page.on("requestfailed", lambda request: page.in_flight.discard(request))
 
     def route(route: Any) -> None:
         if is_local(route.request.url):

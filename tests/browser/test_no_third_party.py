@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import wait_until_quiet
 from searching import RESULTS, type_query
 
 pytestmark = pytest.mark.browser
@@ -42,7 +43,7 @@ def open_fully(page, url: str, lazy: bool = True) -> None:
     page.goto(url, wait_until="load")
     if lazy:
         page.evaluate(SCROLL_TO_THE_END)
-        page.wait_for_load_state("networkidle")
+        wait_until_quiet(page)
 
 
 def test_no_page_requests_anything_off_the_site(page, static_server, bundled_site):
@@ -67,7 +68,7 @@ def test_search_fetches_only_from_the_site(page, static_server, bundled_site):
     open_fully(page, base)
     type_query(page, "Kataib Hezbollah")
     page.locator(RESULTS).first.wait_for()
-    page.wait_for_load_state("networkidle")
+    wait_until_quiet(page)
     assert page.blocked_requests == []
     assert any("/pagefind/" in url for url in requested)  # Pagefind's script and wasm: ours
     assert all(url.startswith(base) or url.startswith(("data:", "blob:")) for url in requested)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import guarded_page
+from conftest import guarded_page, wait_until_quiet
 from searching import RESULTS, search, type_query
 
 from generator.pipeline import load_catalogue
@@ -110,7 +110,8 @@ def open_profile_recording_requests(page, static_server, bundled_site) -> list[s
     """Open a profile page; the list fills with every URL the page asks for from then on."""
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(static_server(bundled_site) + "leaders/qais-al-khazali/", wait_until="networkidle")
+    page.goto(static_server(bundled_site) + "leaders/qais-al-khazali/")
+    wait_until_quiet(page)
     return requested
 
 
@@ -131,7 +132,7 @@ def test_pointing_at_the_box_loads_the_engine_and_nothing_of_the_index(page, sta
     requested = open_profile_recording_requests(page, static_server, bundled_site)
     with page.expect_request(lambda request: request.url.endswith("/pagefind/pagefind.js")):
         page.hover(".briefing-search")
-    page.wait_for_load_state("networkidle")
+    wait_until_quiet(page)
     searched = [u for u in requested if "/pagefind" in u or "/assets/search/" in u]
     assert [u.rsplit("/", 2)[-2:] for u in searched] == [["pagefind", "pagefind.js"]]
     assert page.blocked_requests == [] and page.page_errors == []
@@ -149,7 +150,8 @@ def test_each_search_file_is_fetched_once_and_named_in_the_manifest(page, static
     base = static_server(bundled_site)
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(base + "leaders/qais-al-khazali/", wait_until="networkidle")
+    page.goto(base + "leaders/qais-al-khazali/")
+    wait_until_quiet(page)
     type_query(page, "rocket embassy")
     searched = [u for u in requested if "/pagefind" in u or "/assets/search/" in u]
     assert any(u.endswith(".pf_meta") for u in searched)
