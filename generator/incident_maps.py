@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator import maps
-from generator.forked import made_in_shares
+from generator.forked import Forked, made_in_shares
 from generator.records import Attribution, Catalogue, Incident, Leader, Profile
 from generator.tables import csv_text
 
@@ -33,7 +33,7 @@ CSV_COLUMNS = ["id", "date", "date_precision", "title", "kind", "place", "latitu
 class MapSet:
     """The files of the maps stage and what the pages need to embed them."""
 
-    files: dict[str, bytes] = field(default_factory=dict)            # made by build_maps
+    files: dict[str, bytes] = field(default_factory=dict)            # made by start_maps
     makers: dict[str, Callable[[], bytes]] = field(default_factory=dict)  # name -> its maker
     profile_incidents: dict[str, list[Incident]] = field(default_factory=dict)
     profile_maps: dict[str, str] = field(default_factory=dict)   # profile slug -> map file
@@ -182,10 +182,21 @@ def _within(date: str, since: str | None, until: str | None) -> bool:
 
 def build_maps(catalogue: Catalogue, tiles_url: str | None = None) -> MapSet:
     """Every map file, made now."""
+    return start_maps(catalogue, tiles_url)()
+
+
+def start_maps(catalogue: Catalogue, tiles_url: str | None = None) -> Callable[[], MapSet]:
+    """Start making every map file in a forked child (a build links the documents meanwhile,
+    and the linker leaves a core idle while it builds its matcher); call what is returned for
+    the maps, once they are done."""
     result = plan_maps(catalogue, tiles_url)
-    result.files = made_in_shares(result.makers, "maps")
-    log.info("built %d maps", 2 + len(result.profile_maps) + len(result.incident_maps))
-    return result
+    making = Forked(lambda: made_in_shares(result.makers, "maps"), "maps")
+
+    def done() -> MapSet:
+        result.files = making.result()
+        log.info("built %d maps", 2 + len(result.profile_maps) + len(result.incident_maps))
+        return result
+    return done
 
 
 def plan_maps(catalogue: Catalogue, tiles_url: str | None = None) -> MapSet:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import functools
 import importlib.util
 import logging
 import os
@@ -12,7 +11,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,10 +25,10 @@ from generator.engine import build as build_with_mkdocs
 from generator.errors import BuildError, Problems
 from generator.feed import FEED_FILE, build_feed
 from generator.folders import MARKER, exclusive, guard, mark, recover, staging_of, swap_in
-from generator.forked import Forked, made_in_shares
+from generator.forked import Forked, in_shares
 from generator.fulltext import run_pagefind
 from generator.history import file_commits, load_history
-from generator.incident_maps import build_maps
+from generator.incident_maps import start_maps
 from generator.load import load_content
 from generator.mentions import link_documents, suggestions
 from generator.model import build_catalogue
@@ -38,7 +37,7 @@ from generator.records import Catalogue
 from generator.render import READS_DATA, RenderContext, page_makers
 from generator.search import fulltext_folders, name_index
 from generator.settings import ROOT, Settings, read_settings
-from generator.write import write_tree
+from generator.write import WriteReport, joined, safe_target, write_files, write_tree
 
 log = logging.getLogger(__name__)
 ASSETS = ROOT / "site_templates" / "assets"
@@ -106,9 +105,10 @@ def _generate(content: Path, out: Path, report: BuildReport | None = None,
     catalogue = load_catalogue(content, report)
     history = report.timed("load", lambda: load_history(content))  # a git read is loading too
     report.as_of = catalogue.newest_date()
+    maps_made = start_maps(catalogue, settings.tiles_url)   # while the documents are linked
     links = report.timed("link", lambda: link_documents(catalogue))
     data_stage = Forked(lambda: build_data(catalogue, links), "data")   # on another core
-    map_set = report.timed("maps", lambda: build_maps(catalogue, settings.tiles_url))
+    map_set = report.timed("maps", maps_made)   # the wait, if the maps are not done
     feed = report.timed("feed", lambda: build_feed(
         catalogue, history, settings.site_name, settings.site_url,
         int(source_date_epoch(report.as_of))))
@@ -116,13 +116,13 @@ def _generate(content: Path, out: Path, report: BuildReport | None = None,
     context = RenderContext(catalogue, settings, links, map_set,
                             extras={"history": file_commits(history), "dossiers": set(dossiers)})
     makers = page_makers(context)
-    pages = report.timed("render", lambda: render_in_shares(
-        makers, [page for page in makers if page not in READS_DATA]))
+    pages = report.timed("render", lambda: render_and_write(
+        makers, [page for page in makers if page not in READS_DATA], out))
     data = report.timed("data", data_stage.result)   # the wait, if the data stage is not done
     context.extras["data"] = data
-    pages.update(report.timed("render", lambda: {page: makers[page]().encode("utf-8")
-                                                 for page in READS_DATA if page in makers}))
-    files = dict(sorted(pages.items()))
+    files = report.timed("render", lambda: {page: makers[page]().encode("utf-8")
+                                            for page in READS_DATA if page in makers})
+    report.pages = len(pages.kept) + len(files)
     files.update(map_set.files)
     files.update(data.files)
     files[FEED_FILE] = feed
@@ -133,22 +133,23 @@ def _generate(content: Path, out: Path, report: BuildReport | None = None,
     files.update(name_index(catalogue))
     report.search_bundles = fulltext_folders(catalogue)
     files[MARKER] = b"written by the briefing generator; safe to delete\n"
-    written = report.timed("write", lambda: write_tree(out, files))
-    report.pages = len(pages)
+    written = report.timed("write", lambda: write_tree(out, files, pages))
     report.files_written = len(written.written)
     report.files_unchanged = written.unchanged
     report.files_removed = len(written.removed)
     return report
 
 
-def render_in_shares(makers: dict[str, Callable[[], str]], pages: list[str]) -> dict[str, bytes]:
-    """The pages' Markdown as UTF-8, made by one worker a core."""
-    return made_in_shares({page: functools.partial(_utf8, makers[page]) for page in pages},
-                          "render")
+def render_and_write(makers: dict[str, Callable[[], str]], pages: list[str], out: Path
+                     ) -> WriteReport:
+    """The pages' Markdown made and written into out by one worker a core, each writing what
+    it makes as it goes (nothing crosses back but the names)."""
+    for name in pages:
+        safe_target(out, name)   # a name that would leave out stops the build before any write
 
-
-def _utf8(make: Callable[[], str]) -> bytes:
-    return make().encode("utf-8")
+    def share(names: Sequence[str]) -> WriteReport:
+        return write_files(out, names, lambda name: makers[name]().encode("utf-8"))
+    return joined(in_shares(pages, share, "render"))
 
 
 def static_assets() -> dict[str, bytes]:

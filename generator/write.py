@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -16,6 +17,7 @@ log = logging.getLogger(__name__)
 class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
+    kept: list[str] = field(default_factory=list)   # every file the docs folder is to hold
     removed: list[str] = field(default_factory=list)
 
 
@@ -27,11 +29,37 @@ def safe_target(out: Path, relative: str) -> Path:
     return out.joinpath(*parts)
 
 
-def write_tree(out: Path, files: dict[str, bytes]) -> WriteReport:
-    """Make out hold exactly files: write new or changed ones, delete stale ones."""
+def write_tree(out: Path, files: dict[str, bytes], written_already: WriteReport | None = None
+               ) -> WriteReport:
+    """Make out hold exactly files and those written_already: write new or changed ones,
+    delete stale ones."""
+    report = joined([write_files(out, list(files), files.__getitem__),
+                     *filter(None, [written_already])])
+    report.removed = _remove_stale(out, {safe_target(out, name) for name in report.kept})
+    log.info("wrote %d files, %d unchanged, removed %d", len(report.written), report.unchanged,
+             len(report.removed))
+    return report
+
+
+def joined(reports: Iterable[WriteReport]) -> WriteReport:
+    """What several writers wrote, as one report."""
+    together = WriteReport()
+    for report in reports:
+        together.written += report.written
+        together.unchanged += report.unchanged
+        together.kept += report.kept
+        together.removed += report.removed
+    return together
+
+
+def write_files(out: Path, names: Sequence[str], make: Callable[[str], bytes]) -> WriteReport:
+    """Write each named file that is new or changed, made as it is written; delete nothing.
+    Nothing is written if any name would land outside out."""
     report = WriteReport()
-    targets = {safe_target(out, name): data for name, data in files.items()}
-    for target, data in sorted(targets.items()):
+    targets = [safe_target(out, name) for name in names]
+    for name, target in zip(names, targets, strict=True):
+        data = make(name)
+        report.kept.append(name)
         if target.is_file() and target.read_bytes() == data:
             report.unchanged += 1
             continue
@@ -44,9 +72,6 @@ def write_tree(out: Path, files: dict[str, bytes]) -> WriteReport:
             temporary.unlink(missing_ok=True)  # a full disk or Ctrl-C leaves no half file behind
             raise
         report.written.append(str(target.relative_to(out)))
-    report.removed = _remove_stale(out, set(targets))
-    log.info("wrote %d files, %d unchanged, removed %d", len(report.written), report.unchanged,
-             len(report.removed))
     return report
 
 
