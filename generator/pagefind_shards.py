@@ -31,13 +31,14 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import cbor2
 
 from generator.errors import BuildError
-from generator.forked import in_shares, workers_wanted
+from generator.forked import in_shares, paused_collector, workers_wanted
 
 MAGIC = b"pagefind_dcd"
 SHARD_PAGES = 200   # at least this many pages a share: about 50 MB of Pagefind's memory
@@ -108,7 +109,10 @@ def index_in_shares(site: Path, pages: list[Path], folder: str,
                 return None
             roots[number].mkdir(parents=True, exist_ok=True)
             index(roots[number], folder)
-            return roots[number] / folder
+            bundle = Path(work) / f"bundle-{number}"
+            os.replace(roots[number] / folder, bundle)
+            shutil.rmtree(roots[number])   # the copies go now, while another run indexes
+            return bundle
         with ThreadPoolExecutor(min(at_once, len(shares))) as runs:
             bundles = [bundle for bundle in runs.map(run, range(len(shares))) if bundle]
         if len(bundles) > 1:
@@ -175,8 +179,9 @@ def _merge_language(parts: list[tuple[Path, dict[str, Any]]], out: Path, languag
               for (bundle, _), meta, offset in zip(parts, metas, offsets, strict=True)]
 
     def merge_ranges(ranges: Sequence[WordRange]) -> list[tuple[WordRange, list[Written]]]:
-        return [(words, _merged_words(shares, words, out / "index", language))
-                for words in ranges]
+        with paused_collector():   # millions of lists of numbers, none in a cycle
+            return [(words, _merged_words(shares, words, out / "index", language))
+                    for words in ranges]
     merged = in_shares(_by_weight(WORD_RANGES, shares), merge_ranges, "pagefind merge")
     written = [chunk for _, chunks in sorted(part for done in merged for part in done)
                for chunk in chunks]
@@ -259,7 +264,7 @@ def _moved(pages: list[list[Any]], offset: int) -> list[list[Any]]:
 def _appended(pages: list[list[Any]], more: list[list[Any]]) -> list[list[Any]]:
     """Two lists of pages, the second's pages all after the first's, as one."""
     if pages and more:
-        more[0][0] -= sum(page[0] for page in pages)
+        more[0][0] -= sum(map(itemgetter(0), pages))
     return pages + more
 
 
@@ -287,7 +292,7 @@ def _chunks(words: Iterator[Word]) -> Iterator[list[Word]]:
     size = 0
     for word in words:
         chunk.append(word)
-        size += sum(len(page[1]) + 1 for page in word[1])
+        size += sum(map(len, map(itemgetter(1), word[1]))) + len(word[1])
         if size >= CHUNK_LOCATIONS:
             yield chunk
             chunk, size = [], 0

@@ -12,14 +12,14 @@ import gc
 import logging
 import os
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.dossiers import existing_dossiers
 from generator.errors import ContentError, Problem, Problems
 from generator.feed import FEED_FILE, build_feed
+from generator.forked import paused_collector
 from generator.history import file_commits, load_history
 from generator.incident_maps import plan_maps
 from generator.load import FileCache, load_content
@@ -159,19 +159,6 @@ class WarmGenerator:
                            lambda: context.extras["data"].files, lambda: dossiers]
         version.listed = {*data_paths(catalogue), *dossiers}
         return version
-
-
-@contextmanager
-def paused_collector() -> Iterator[None]:
-    """No cyclic garbage collection while a version is made: with a large briefing in memory
-    each full collection walks millions of objects (reference counting still frees)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _encoded(render: Callable[[], str]) -> Maker:
