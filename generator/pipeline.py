@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import gc
 import importlib.util
 import logging
 import os
@@ -95,7 +96,10 @@ def generate(content: Path, out: Path, report: BuildReport | None = None,
     """Write the whole docs folder for MkDocs from the content folder (one writer at a time)."""
     guard(out, content, "docs")
     with exclusive(out):
-        return _generate(content, out, report, settings)
+        try:
+            return _generate(content, out, report, settings)
+        finally:
+            gc.unfreeze()   # what _generate kept out of the collector's sight is its again
 
 
 def _generate(content: Path, out: Path, report: BuildReport | None = None,
@@ -104,9 +108,11 @@ def _generate(content: Path, out: Path, report: BuildReport | None = None,
     settings = settings or read_settings()
     catalogue = load_catalogue(content, report)
     history = report.timed("load", lambda: load_history(content))  # a git read is loading too
+    gc.freeze()   # the records stay to the end: no collection need walk them again
     report.as_of = catalogue.newest_date()
     maps_made = start_maps(catalogue, settings.tiles_url)   # while the documents are linked
     links = report.timed("link", lambda: link_documents(catalogue))
+    gc.freeze()   # so do the links
     data_stage = Forked(lambda: build_data(catalogue, links), "data")   # on another core
     map_set = report.timed("maps", maps_made)   # the wait, if the maps are not done
     feed = report.timed("feed", lambda: build_feed(
