@@ -4,7 +4,8 @@ MkDocs builds pages one after another on one core. Here the same steps run in th
 through MkDocs' own functions (files, navigation, plugins, `_populate_page`, `_build_page`), but
 once the navigation is known the pages are shared out between forked workers, one a core: each
 page's HTML depends only on its own Markdown, the navigation and the configuration, so the site
-is byte for byte the one `mkdocs build` writes. Strict mode is MkDocs': any warning, in any
+is byte for byte the one `mkdocs build` writes. The static files (maps, downloads, the theme's
+assets) are shared out too, each worker copying its part once its pages are written. Strict mode is MkDocs': any warning, in any
 worker, fails the build, and the warnings become the error message.
 """
 
@@ -124,13 +125,16 @@ def _build(config: Any, workers: int, capture: _Capture) -> None:
         # that built them has read: where that check may warn, one worker builds everything
         if config.validation.links.anchors >= logging.WARNING:
             workers = 1
-        shares = [doc_files[index::workers] for index in range(workers)]
+        static = [file for file in files if not file.is_documentation_page()
+                  and InclusionLevel.is_included(file.inclusion)]
+        shares = [(doc_files[index::workers], static[index::workers])
+                  for index in range(workers)]
         children = [Forked(functools.partial(_reported, capture, functools.partial(
-            _pages, share, config, files, doc_files, nav, env)), "build worker")
+            _pages, *share, config, files, doc_files, nav, env)), "build worker")
             for share in shares[1:]]
         failure = None
         try:
-            _pages(shares[0], config, files, doc_files, nav, env)
+            _pages(*shares[0], config, files, doc_files, nav, env)
         except Exception:
             failure = traceback.format_exc()
         for child in children:
@@ -142,7 +146,6 @@ def _build(config: Any, workers: int, capture: _Capture) -> None:
             failure = failure or error
         if failure:
             raise BuildError(_failure([], failure))
-        files.copy_static_files(dirty=False, inclusion=InclusionLevel.is_included)
         for template in config.theme.static_templates:
             _build_theme_template(template, env, files, config, nav)
         for template in config.extra_templates:
@@ -157,12 +160,12 @@ def _build(config: Any, workers: int, capture: _Capture) -> None:
         raise
 
 
-def _pages(share: Sequence[Any], config: Any, files: Any, doc_files: Any, nav: Any,
-           env: Any) -> None:
-    """Read, render and write these pages, as MkDocs does for all of them; a page's HTML is
-    let go once it is written (MkDocs keeps it to the end: no template reads another page's
-    HTML; a plugin might, so with plugins it is kept). Its Markdown stays: MkDocs reads a
-    page's title through it."""
+def _pages(share: Sequence[Any], static: Sequence[Any], config: Any, files: Any,
+           doc_files: Any, nav: Any, env: Any) -> None:
+    """Read, render and write these pages, as MkDocs does for all of them, then copy these
+    static files; a page's HTML is let go once it is written (MkDocs keeps it to the end: no
+    template reads another page's HTML; a plugin might, so with plugins it is kept). Its
+    Markdown stays: MkDocs reads a page's title through it."""
     from mkdocs.commands.build import _build_page, _populate_page
     let_go = not config.plugins
     for file in share:
@@ -172,6 +175,8 @@ def _pages(share: Sequence[Any], config: Any, files: Any, doc_files: Any, nav: A
         _build_page(file.page, config, doc_files, nav, env)
         if let_go:
             file.page.content = None
+    for file in static:
+        file.copy_file(dirty=False)
 
 
 def _reported(capture: _Capture, work: Callable[[], None]) -> tuple[list[str], str | None]:
