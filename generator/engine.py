@@ -5,8 +5,9 @@ through MkDocs' own functions (files, navigation, plugins, `_populate_page`, `_b
 once the navigation is known the pages are shared out between forked workers, one a core: each
 page's HTML depends only on its own Markdown, the navigation and the configuration, so the site
 is byte for byte the one `mkdocs build` writes. The static files (maps, downloads, the theme's
-assets) are shared out too, each worker copying its part once its pages are written. Strict mode is MkDocs': any warning, in any
-worker, fails the build, and the warnings become the error message.
+assets) are shared out too, each worker copying its part once its pages are written. Strict mode
+is MkDocs': any warning, in any worker, fails the build, and the warnings become the error
+message.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-import cbor2
+import libipld
 
 from generator.errors import BuildError
 from generator.forked import in_shares, paused_collector, workers_wanted
@@ -62,16 +62,19 @@ LAST_CHARACTER = "\U0010ffff"
 
 def read_pagefind(path: Path) -> Any:
     data = gzip.decompress(path.read_bytes())
-    if not data.startswith(MAGIC):
-        raise BuildError(f"{path}: not a Pagefind file this build knows how to read")
-    return cbor2.loads(data[len(MAGIC):])
+    try:
+        if data.startswith(MAGIC):
+            return libipld.decode_dag_cbor(data[len(MAGIC):])
+    except ValueError:
+        pass
+    raise BuildError(f"{path}: not a Pagefind file this build knows how to read")
 
 
 def write_pagefind(folder: Path, prefix: str, language: str, value: object, digits: int,
-                   suffix: str, canonical: bool = True) -> str:
+                   suffix: str) -> str:
     """Write value under a name made of its content's hash; return the hash part of the name.
-    Index chunks hold no maps, so they need no canonical (sorted) encoding."""
-    data = MAGIC + cbor2.dumps(value, canonical=canonical)
+    DAG-CBOR is canonical: the same value, the same bytes."""
+    data = MAGIC + libipld.encode_dag_cbor(value)
     name = f"{language}_{hashlib.sha256(data).hexdigest()[:digits]}"
     # Pagefind's own level (flate2's default): 9 makes files a little smaller, three times slower
     (folder / f"{prefix}{name}{suffix}").write_bytes(gzip.compress(data, 6, mtime=0))
@@ -224,7 +227,7 @@ def _merged_words(shares: list[tuple[Path, list[list[str]], int]], words: WordRa
     """The words of every share in one range, joined and written a chunk a file."""
     streams = [_words(bundle, chunks, offset, words) for bundle, chunks, offset in shares]
     return [(chunk[0][0], chunk[-1][0],
-             write_pagefind(folder, "", language, [chunk], 12, ".pf_index", canonical=False))
+             write_pagefind(folder, "", language, [chunk], 12, ".pf_index"))
             for chunk in _chunks(_joined(heapq.merge(*streams, key=lambda w: w[0])))]
 
 

@@ -10,10 +10,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import cbor2
+import libipld
 import pytest
 
 from generator import fulltext
+from generator.errors import BuildError
 from generator.pagefind_shards import MAGIC, index_in_shares, read_pagefind
 
 
@@ -93,7 +94,7 @@ def test_the_measure_tells_a_wrong_page_number(two_indexes, tmp_path: Path) -> N
     chunk = broken / "index" / f"{meta[2][0][2]}.pf_index"
     words = read_pagefind(chunk)
     words[0][0][1][0][0] += 1
-    chunk.write_bytes(gzip.compress(MAGIC + cbor2.dumps(words)))
+    chunk.write_bytes(gzip.compress(MAGIC + libipld.encode_dag_cbor(words)))
     assert what_it_finds(broken)["en"]["words"] != shares["en"]["words"]
 
 
@@ -117,3 +118,13 @@ def test_the_merged_index_is_the_same_bytes_whatever_the_number_of_workers(
         shutil.rmtree(bundle)
     assert len([name for name in written["1"] if name.startswith("index/")]) > 3
     assert written["1"] == written["3"]
+
+
+@pytest.mark.parametrize("data", [b"not CBOR at all", MAGIC + b"\xff\x00", MAGIC + b"\x9f\x01\xff"])
+def test_a_file_pagefind_did_not_write_stops_the_build_with_its_name(tmp_path: Path, data: bytes
+                                                                     ) -> None:
+    """Garbage, broken CBOR or CBOR Pagefind never writes (an array of unknown length)."""
+    odd = tmp_path / "en_odd.pf_index"
+    odd.write_bytes(gzip.compress(data))
+    with pytest.raises(BuildError, match=f"{odd}: not a Pagefind file"):
+        read_pagefind(odd)
