@@ -66,8 +66,9 @@ def made_in_shares(makers: Mapping[str, Callable[[], R]], name: str) -> dict[str
 
 @contextmanager
 def paused_collector() -> Iterator[None]:
-    """No cyclic garbage collection while a version is made: with a large briefing in memory
-    each full collection walks millions of objects (reference counting still frees)."""
+    """No cyclic garbage collection inside the block (a preview version made, a Pagefind merge):
+    with a large briefing in memory each full collection walks millions of objects (reference
+    counting still frees)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

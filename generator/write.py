@@ -34,7 +34,7 @@ def write_tree(out: Path, files: dict[str, bytes], written_already: WriteReport 
     """Make out hold exactly files and those written_already: write new or changed ones,
     delete stale ones."""
     report = joined([write_files(out, list(files), files.__getitem__),
-                     *filter(None, [written_already])])
+                     written_already or WriteReport()])
     report.removed = _remove_stale(out, {safe_target(out, name) for name in report.kept})
     log.info("wrote %d files, %d unchanged, removed %d", len(report.written), report.unchanged,
              len(report.removed))
